@@ -1,0 +1,75 @@
+// The contract of the local Azure emulator: used by unit tests, integration tests, benchmarks and `npm start`.
+
+/** Fault knobs; each rate is the fraction (0..1) of requests it applies to. */
+export interface FaultOptions {
+  /** Added latency for every request, in milliseconds. */
+  latencyMs?: number;
+  /** Fraction of requests answered 429 with a Retry-After header. */
+  throttleRate?: number;
+  /** Retry-After value sent with 429s, in seconds (may be fractional, e.g. 0.1 in tests; the header is rounded up to whole seconds only if >= 1). */
+  retryAfterSeconds?: number;
+  /** Fraction of requests answered 500 InternalServerError. */
+  serverErrorRate?: number;
+  /** Fraction of requests whose connection is destroyed without a response. */
+  dropRate?: number;
+  /** Only requests whose path matches this regular expression get faults (default: all ARM paths). */
+  pathPattern?: string;
+}
+
+export interface EmulatorOptions {
+  /** Port to listen on, 0 (default) for a free one. Always 127.0.0.1. */
+  port?: number;
+  /** Seed data file (JSON); default test/emulator/fixtures/seed.json. */
+  seedFile?: string;
+  /** Page size for extensions list (and other lists); default 50. */
+  pageSize?: number;
+  /** How long a PUT/PATCH/DELETE long-running operation takes before it reaches its terminal state, ms; default 1500. */
+  operationDelayMs?: number;
+  faults?: FaultOptions;
+  /** Where to write the CA certificate PEM (for clients that must trust the emulator). Default: a temp file. */
+  caFile?: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path plus query, as received. */
+  url: string;
+  /** Parsed JSON body, if any. */
+  body?: unknown;
+  status: number;
+  time: number;
+}
+
+export interface RunningEmulator {
+  /** e.g. https://127.0.0.1:12345 (no trailing slash) */
+  url: string;
+  port: number;
+  /** PEM of the certificate clients must trust. */
+  caPem: string;
+  /** Path of the file holding caPem. */
+  caFile: string;
+  /** Every request received, in order (bodies as received: tests check protected settings with it). */
+  requests: RecordedRequest[];
+  /** Replace the fault knobs for the following requests. */
+  setFaults(faults: FaultOptions): void;
+  /** Protected settings currently stored for an extension (by its ARM id, case-insensitive); tests only. */
+  protectedSettingsOf(extensionId: string): Record<string, string> | undefined;
+  /** Restore the seeded state and clear recorded requests. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Test-only control API served by the emulator itself (no bearer token needed, JSON bodies), so that tests running in
+ * another process (the VS Code extension host) can inspect and steer the emulator the runner started:
+ * - GET  /_emulator/requests            -> RecordedRequest[]
+ * - POST /_emulator/reset               -> restores the seeded state, clears requests and faults
+ * - POST /_emulator/faults  FaultOptions -> replaces the fault knobs
+ * - GET  /_emulator/protected?id=<extension ARM id> -> Record<string,string> | null
+ * - POST /_emulator/options { operationDelayMs?, pageSize? } -> changes them for the following requests
+ */
+export const CONTROL_PREFIX = '/_emulator';
+
+/** Environment variables that put the extension in development mode against the emulator (never read from a workspace). */
+export const EMULATOR_URL_ENV = 'AKSEXT_EMULATOR_URL';
+export const EMULATOR_CA_FILE_ENV = 'AKSEXT_EMULATOR_CA_FILE';

@@ -1,0 +1,112 @@
+import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { AzureSubscription, AzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
+import { type ClusterModel, toClusterModel } from './clusterModel';
+import { createLimiter, type Limiter } from './concurrency';
+import { PromiseCache } from './promiseCache';
+import { createSubscriptionClients, type SubscriptionClients } from './subscriptionClients';
+
+/** AKS clusters are the only cluster kind this extension manages. */
+export const AKS_CLUSTER_RP = 'Microsoft.ContainerService';
+export const AKS_CLUSTER_RESOURCE = 'managedClusters';
+
+/**
+ * Read access to Azure for the tree and the commands: subscriptions, clusters and extension instances,
+ * with lists remembered until a refresh and extension lists fetched in parallel under a bound.
+ */
+export class AzureAccess {
+  private readonly clients = new Map<string, SubscriptionClients>();
+  private readonly clusterLists = new PromiseCache<ClusterModel[]>();
+  private readonly extensionLists = new PromiseCache<Extension[]>();
+  private readonly subscriptions = new Map<string, AzureSubscription>();
+  readonly limit: Limiter;
+
+  constructor(
+    readonly provider: AzureSubscriptionProvider,
+    private readonly caPem: string | undefined,
+    listConcurrency: () => number,
+  ) {
+    this.limit = createLimiter(listConcurrency);
+  }
+
+  /** Subscriptions the user selected (the subscription filter), sorted by name. */
+  async listSubscriptions(): Promise<AzureSubscription[]> {
+    const subscriptions = await this.provider.getSubscriptions(true);
+    for (const s of subscriptions) {
+      this.subscriptions.set(s.subscriptionId.toLowerCase(), s);
+    }
+    return subscriptions;
+  }
+
+  /** The clients for a subscription (by object or id), built once. */
+  clientsFor(subscription: AzureSubscription | string): SubscriptionClients {
+    const sub = typeof subscription === 'string' ? this.subscriptions.get(subscription.toLowerCase()) : subscription;
+    if (!sub) {
+      throw new Error(`Subscription ${String(subscription)} is not among the signed-in subscriptions. Refresh the view.`);
+    }
+    const key = `${sub.tenantId}/${sub.subscriptionId}`;
+    let clients = this.clients.get(key);
+    if (!clients) {
+      clients = createSubscriptionClients(sub, this.caPem);
+      this.clients.set(key, clients);
+      this.subscriptions.set(sub.subscriptionId.toLowerCase(), sub);
+    }
+    return clients;
+  }
+
+  listClusters(subscription: AzureSubscription): Promise<ClusterModel[]> {
+    return this.clusterLists.get(`/subscriptions/${subscription.subscriptionId}`, async () => {
+      const clusters: ClusterModel[] = [];
+      for await (const cluster of this.clientsFor(subscription).containerService.managedClusters.list()) {
+        clusters.push(toClusterModel(cluster));
+      }
+      return clusters.sort((a, b) => a.name.localeCompare(b.name));
+    });
+  }
+
+  /** The extension instances of a cluster; concurrent and repeated calls share one request until invalidated. */
+  listExtensions(cluster: ClusterModel): Promise<Extension[]> {
+    return this.extensionLists.get(cluster.id, () =>
+      this.limit(async () => {
+        const extensions: Extension[] = [];
+        const client = this.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
+        for await (const e of client.extensions.list(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name)) {
+          extensions.push(e);
+        }
+        return extensions.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+      }),
+    );
+  }
+
+  /** Starts fetching the extension lists of many clusters at once (bounded by the limiter); errors surface when each is read. */
+  prefetchExtensions(clusters: readonly ClusterModel[]): void {
+    for (const cluster of clusters) {
+      this.listExtensions(cluster).catch(() => undefined);
+    }
+  }
+
+  /** The current state of one extension instance, always fresh. */
+  async getExtension(cluster: ClusterModel, name: string): Promise<Extension> {
+    const client = this.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
+    return client.extensions.get(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name);
+  }
+
+  /** The current state of an extension instance given its ARM id (used by documents that outlive tree nodes). */
+  async getExtensionById(id: string): Promise<Extension> {
+    const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/([^/]+)\/providers\/Microsoft\.KubernetesConfiguration\/extensions\/([^/]+)$/i.exec(id);
+    if (!match) {
+      throw new Error(`Not an extension resource id: ${id}`);
+    }
+    const [, subscriptionId, resourceGroup, clusterName, name] = match;
+    const client = this.clientsFor(subscriptionId).kubernetesConfiguration;
+    return client.extensions.get(resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, clusterName, name);
+  }
+
+  /** Forgets remembered lists under an ARM id (a subscription or a cluster), or all of them. */
+  invalidate(id?: string): void {
+    this.clusterLists.invalidate(id);
+    this.extensionLists.invalidate(id);
+    if (id === undefined) {
+      this.subscriptions.clear();
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type * as vscode from 'vscode';
+import { registerSelectSubscriptions } from './account/selectSubscriptions';
+import { registerSignIn } from './account/signIn';
+import type { ExtensionServices } from './services';
+import { registerCopyResourceId } from './tree/copyResourceId';
+import { registerOpenInPortal } from './tree/openInPortal';
+import { registerRefresh } from './tree/refresh';
+import { registerShowExtension } from './tree/showExtension';
+
+/** Registers every command; each lives in its own file under src/commands/<feature>/. */
+export function registerCommands(context: vscode.ExtensionContext, services: ExtensionServices): void {
+  registerSignIn(context, services);
+  registerSelectSubscriptions(context, services);
+  registerRefresh(context, services);
+  registerCopyResourceId(context, services);
+  registerOpenInPortal(context, services);
+  registerShowExtension(context, services);
+}

@@ -1,0 +1,15 @@
+import type * as vscode from 'vscode';
+import type { AzureAccess } from '../azure/azureAccess';
+import type { AksTreeDataProvider } from '../tree/aksTreeDataProvider';
+import type { TreeNode } from '../tree/treeNodes';
+import type { Prompter } from '../ui/prompter';
+
+/** What every command needs; built once in activate and handed to each command's registration. */
+export interface ExtensionServices {
+  readonly access: AzureAccess;
+  readonly tree: AksTreeDataProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  readonly log: vscode.LogOutputChannel;
+  /** Replaceable so integration tests can answer the questions commands ask. */
+  prompter: Prompter;
+}

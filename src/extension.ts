@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { AzureAccess } from './azure/azureAccess';
+import { readEmulatorConnection } from './azure/devMode';
+import { createSubscriptionProvider } from './azure/subscriptionProvider';
+import { registerCommands } from './commands/registerCommands';
+import type { ExtensionServices } from './commands/services';
+import type { AksClusterExtensionsApi } from './extensionApi';
+import { AksTreeDataProvider } from './tree/aksTreeDataProvider';
+import { vscodePrompter } from './ui/vscodePrompter';
+
+const SECTION = 'aksClusterExtensions';
+
+function setting<T>(key: string, fallback: T): T {
+  return vscode.workspace.getConfiguration(SECTION).get<T>(key, fallback);
+}
+
+export function activate(context: vscode.ExtensionContext): AksClusterExtensionsApi {
+  const log = vscode.window.createOutputChannel('AKS Cluster Extensions', { log: true });
+  context.subscriptions.push(log);
+
+  const emulator = readEmulatorConnection();
+  if (emulator) {
+    log.info(`Development mode: using the local Azure emulator at ${emulator.url}`);
+  }
+  const provider = createSubscriptionProvider(emulator, log);
+  if (provider.dispose) {
+    context.subscriptions.push({ dispose: () => provider.dispose?.() });
+  }
+  const access = new AzureAccess(provider, emulator?.caPem, () => setting('listConcurrency', 8));
+  const tree = new AksTreeDataProvider(access, log, () => setting('pollIntervalSeconds', 5) * 1000);
+  const view = vscode.window.createTreeView('aksClusterExtensions.tree', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  context.subscriptions.push(tree, view);
+  context.subscriptions.push(provider.onDidSignIn(() => tree.refresh()), provider.onDidSignOut(() => tree.refresh()));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('azureResourceGroups.selectedSubscriptions')) {
+        tree.refresh();
+      }
+    }),
+  );
+
+  const services: ExtensionServices = { access, tree, view, log, prompter: vscodePrompter };
+  registerCommands(context, services);
+
+  return {
+    tree,
+    access,
+    developmentMode: emulator !== undefined,
+    usePrompter(prompter) {
+      const previous = services.prompter;
+      services.prompter = prompter;
+      return () => {
+        services.prompter = previous;
+      };
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,13 @@
+import type { AzureAccess } from './azure/azureAccess';
+import type { AksTreeDataProvider } from './tree/aksTreeDataProvider';
+import type { Prompter } from './ui/prompter';
+
+/** What activate() returns: used by integration tests to read the tree and answer prompts, and open to other extensions. */
+export interface AksClusterExtensionsApi {
+  readonly tree: AksTreeDataProvider;
+  readonly access: AzureAccess;
+  /** True when the extension talks to the local Azure emulator. */
+  readonly developmentMode: boolean;
+  /** Replaces the prompter commands ask through (tests); returns a function that restores the previous one. */
+  usePrompter(prompter: Prompter): () => void;
+}

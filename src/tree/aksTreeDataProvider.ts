@@ -1,0 +1,139 @@
+import * as vscode from 'vscode';
+import type { AzureAccess } from '../azure/azureAccess';
+import { describeAzureError } from '../azure/azureErrorMessage';
+import { clusterBlocker } from '../azure/clusterModel';
+import { clusterTreeItem } from './clusterTreeItem';
+import { isRunningState } from './extensionState';
+import { extensionTreeItem } from './extensionTreeItem';
+import { messageTreeItem } from './messageTreeItem';
+import { RunningStateWatcher } from './runningStateWatcher';
+import { subscriptionTreeItem } from './subscriptionTreeItem';
+import {
+  type ClusterNode,
+  clusterNode,
+  type ExtensionNode,
+  extensionNode,
+  type MessageNode,
+  messageNode,
+  type SubscriptionNode,
+  subscriptionNode,
+  type TreeNode,
+} from './treeNodes';
+
+/** Subscriptions > AKS clusters > extension instances. */
+export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly watcher: RunningStateWatcher;
+
+  constructor(
+    private readonly access: AzureAccess,
+    private readonly log: vscode.LogOutputChannel,
+    pollIntervalMs: () => number,
+  ) {
+    this.watcher = new RunningStateWatcher(pollIntervalMs, (node) => this.refresh(node));
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.changed.dispose();
+  }
+
+  /** Refetches under a node (or everything) and redraws just that part of the tree. */
+  refresh(node?: TreeNode): void {
+    const target = node?.kind === 'message' || node?.kind === 'extension' ? node.parent : node;
+    this.access.invalidate(target?.id);
+    this.changed.fire(target);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'subscription':
+        return subscriptionTreeItem(node);
+      case 'cluster':
+        return clusterTreeItem(node);
+      case 'extension':
+        return extensionTreeItem(node);
+      case 'message':
+        return messageTreeItem(node);
+    }
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.kind === 'subscription' ? undefined : node.parent;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) {
+      return this.guard(undefined, 'Listing subscriptions', () => this.rootChildren());
+    }
+    switch (node.kind) {
+      case 'subscription':
+        return this.guard(node, 'Listing AKS clusters', () => this.clusterChildren(node));
+      case 'cluster':
+        return this.guard(node, 'Listing extensions', () => this.extensionChildren(node));
+      default:
+        return [];
+    }
+  }
+
+  private async rootChildren(): Promise<TreeNode[]> {
+    const signedIn = await this.access.provider.isSignedIn();
+    await vscode.commands.executeCommand('setContext', 'aksClusterExtensions.signedIn', signedIn);
+    if (!signedIn) {
+      return [];
+    }
+    const subscriptions = await this.access.listSubscriptions();
+    await vscode.commands.executeCommand('setContext', 'aksClusterExtensions.hasSubscriptions', subscriptions.length > 0);
+    return subscriptions.map(subscriptionNode);
+  }
+
+  private async clusterChildren(node: SubscriptionNode): Promise<TreeNode[]> {
+    const clusters = await this.access.listClusters(node.subscription);
+    if (clusters.length === 0) {
+      return [messageNode(node, 'empty', { label: vscode.l10n.t('No AKS clusters in this subscription'), severity: 'info', retry: false })];
+    }
+    // Fetch every capable cluster's extensions now, in parallel under the bound, so expanding a cluster is instant.
+    this.access.prefetchExtensions(clusters.filter((c) => c.hasManagedIdentity));
+    return clusters.map((c) => clusterNode(node, c));
+  }
+
+  private async extensionChildren(node: ClusterNode): Promise<TreeNode[]> {
+    const blocker = clusterBlocker(node.cluster);
+    if (blocker && !node.cluster.hasManagedIdentity) {
+      return [messageNode(node, 'blocked', { label: blocker.reason, tooltip: blocker.fix, severity: 'warning', retry: false })];
+    }
+    const extensions = await this.access.listExtensions(node.cluster);
+    const rows: TreeNode[] = extensions.map((e) => extensionNode(node, e));
+    if (blocker) {
+      rows.unshift(messageNode(node, 'blocked', { label: blocker.reason, tooltip: blocker.fix, severity: 'warning', retry: false }));
+    }
+    if (extensions.length === 0) {
+      rows.push(messageNode(node, 'empty', { label: vscode.l10n.t('No extensions on this cluster'), severity: 'info', retry: false }));
+    }
+    this.watcher.watch(node, extensions.some((e) => isRunningState(e.provisioningState)));
+    return rows;
+  }
+
+  /** A failed request becomes one error row with its reason and a retry, never an empty tree. */
+  private async guard(parent: SubscriptionNode | ClusterNode | undefined, action: string, load: () => Promise<TreeNode[]>): Promise<TreeNode[]> {
+    try {
+      return await load();
+    } catch (err) {
+      const described = describeAzureError(err, action);
+      this.log.error(described.detail);
+      const row: MessageNode = messageNode(parent, 'error', {
+        label: described.message,
+        tooltip: vscode.l10n.t('{0} Click to retry.', described.message),
+        severity: 'error',
+        retry: true,
+      });
+      return [row];
+    }
+  }
+
+  /** The extension rows currently known under a cluster (for commands that act on a cluster's extensions). */
+  async extensionNodesOf(node: ClusterNode): Promise<ExtensionNode[]> {
+    return (await this.getChildren(node)).filter((n): n is ExtensionNode => n.kind === 'extension');
+  }
+}

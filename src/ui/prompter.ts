@@ -1,0 +1,38 @@
+/** One choice offered to the user. */
+export interface PickItem<T> {
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+  readonly value: T;
+  readonly picked?: boolean;
+}
+
+export interface PickOptions {
+  readonly title: string;
+  readonly placeHolder?: string;
+  /** Step counter for multi-step input, e.g. { step: 2, totalSteps: 7 }. */
+  readonly step?: number;
+  readonly totalSteps?: number;
+}
+
+export interface InputOptions extends PickOptions {
+  readonly value?: string;
+  readonly prompt?: string;
+  readonly password?: boolean;
+  /** Returns an error message for an invalid value, undefined when it is fine. */
+  readonly validate?: (value: string) => string | undefined;
+}
+
+/**
+ * Everything commands ask the user goes through this interface, so integration tests can answer the questions
+ * while the rest of the command (Azure calls, tree updates, documents) runs for real.
+ */
+export interface Prompter {
+  /** One choice; undefined when the user cancelled. */
+  pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined>;
+  /** Several choices; undefined when the user cancelled. */
+  pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[] | undefined>;
+  input(options: InputOptions): Promise<string | undefined>;
+  /** A modal question; true only when the user chose `yes`. */
+  confirm(message: string, detail: string, yes: string): Promise<boolean>;
+}

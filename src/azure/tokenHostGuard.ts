@@ -21,7 +21,7 @@ export function isTrustedTokenHost(url: string, trustedEndpoint: string): boolea
 export function tokenHostGuardPolicy(trustedEndpoint: string): PipelinePolicy {
   return {
     name: 'aksClusterExtensionsTokenHostGuard',
-    sendRequest(request, next) {
+    async sendRequest(request, next) {
       if (request.headers.has('authorization') && !isTrustedTokenHost(request.url, trustedEndpoint)) {
         throw new Error(`Refusing to send Azure credentials to ${new URL(request.url).host}.`);
       }

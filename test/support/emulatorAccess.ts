@@ -1,0 +1,23 @@
+import type { AzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
+import { AzureAccess } from '../../src/azure/azureAccess';
+import { listEmulatorSubscriptions, listEmulatorTenants } from '../../src/azure/emulatorSubscriptions';
+import type { RunningEmulator } from '../emulator/emulatorTypes';
+
+/**
+ * The extension's AzureAccess wired to a running emulator outside VS Code (unit tests, benchmarks): the same code
+ * as in the extension, with the emulator's subscriptions standing in for a signed-in account.
+ */
+export function emulatorAccess(emulator: RunningEmulator, listConcurrency = 8): AzureAccess {
+  const connection = { url: emulator.url, caPem: emulator.caPem };
+  const noEvent = () => ({ dispose: () => undefined });
+  const provider: AzureSubscriptionProvider = {
+    getTenants: () => listEmulatorTenants(connection),
+    getSubscriptions: () => listEmulatorSubscriptions(connection),
+    isSignedIn: () => Promise.resolve(true),
+    signIn: () => Promise.resolve(true),
+    signOut: () => Promise.resolve(),
+    onDidSignIn: noEvent,
+    onDidSignOut: noEvent,
+  };
+  return new AzureAccess(provider, emulator.caPem, () => listConcurrency);
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { AksClusterExtensionsApi } from '../../src/extensionApi';
+import type { TreeNode } from '../../src/tree/treeNodes';
+
+export const EXTENSION_ID = 'aks-cluster-extensions.aks-cluster-extensions';
+
+/** Activates the extension under test and returns its API. */
+export async function extensionApi(): Promise<AksClusterExtensionsApi> {
+  const extension = vscode.extensions.getExtension<AksClusterExtensionsApi>(EXTENSION_ID);
+  if (!extension) {
+    throw new Error(`${EXTENSION_ID} is not loaded`);
+  }
+  return extension.activate();
+}
+
+/** The child of a node whose tree item has this label. */
+export async function childLabelled(api: AksClusterExtensionsApi, parent: TreeNode | undefined, label: string): Promise<TreeNode> {
+  const children = await api.tree.getChildren(parent);
+  const found = children.find((c) => api.tree.getTreeItem(c).label === label);
+  if (!found) {
+    throw new Error(`No "${label}" under ${parent?.id ?? 'the root'}; found ${children.map((c) => String(api.tree.getTreeItem(c).label)).join(', ')}`);
+  }
+  return found;
+}
+
+/** Polls until the check passes or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

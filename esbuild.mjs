@@ -19,6 +19,8 @@ const ctx = await esbuild.context({
   target: 'node20',
   outdir: 'dist',
   external: ['vscode'],
+  // Prefer the packages' ES module builds: esbuild tree-shakes them, so unused SDK parts (MSAL, for one) stay out.
+  mainFields: ['module', 'main'],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,

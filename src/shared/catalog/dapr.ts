@@ -1,0 +1,89 @@
+import { booleanValue, integerValue, type ExtensionTypeInfo } from './extensionType';
+import type { RuleFinding, SettingsView } from '../rules/settingsView';
+
+// Facts from the az k8s-extension Dapr partner extension and the "Dapr extension for AKS" docs.
+const nameKey = 'existingDaprReleaseName';
+const namespaceKey = 'existingDaprReleaseNamespace';
+
+// The CLI compares skipExistingDaprCheck with 'true' exactly, so 'True' does not skip the check.
+function skipsCheck(view: SettingsView): boolean {
+  return view.getIn('settings', 'skipExistingDaprCheck') === 'true';
+}
+
+function existingReleaseKeysTogether(view: SettingsView): RuleFinding[] {
+  const name = view.getIn('settings', nameKey);
+  const namespace = view.getIn('settings', namespaceKey);
+  if (!!name === !!namespace || skipsCheck(view)) return [];
+  const [present, missing] = name ? [nameKey, namespaceKey] : [namespaceKey, nameKey];
+  return [{
+    code: 'dapr/existing-release-pair',
+    severity: 'error',
+    key: present,
+    message: `${present} is ignored without ${missing}: add ${missing}, or the CLI asks interactively whether Dapr is installed.`,
+  }];
+}
+
+function existingReleaseIgnoredWhenSkipping(view: SettingsView): RuleFinding[] {
+  if (!skipsCheck(view)) return [];
+  return [nameKey, namespaceKey]
+    .filter((key) => view.getIn('settings', key) !== undefined)
+    .map((key) => ({
+      code: 'dapr/existing-release-ignored',
+      severity: 'warning' as const,
+      key,
+      message: `${key} is ignored because skipExistingDaprCheck is "true": remove one of them.`,
+    }));
+}
+
+function createWillPrompt(view: SettingsView): RuleFinding[] {
+  if (skipsCheck(view) || view.getIn('settings', nameKey) || view.getIn('settings', namespaceKey)) return [];
+  return [{
+    code: 'dapr/create-will-prompt',
+    severity: 'information',
+    message: 'az k8s-extension create will ask whether Dapr is already installed: set skipExistingDaprCheck to "true", or set existingDaprReleaseName and existingDaprReleaseNamespace, to run it unattended.',
+  }];
+}
+
+function settingsMustNotBeProtected(view: SettingsView): RuleFinding[] {
+  // The CLI reads these only from --configuration-settings.
+  return ['skipExistingDaprCheck', nameKey, namespaceKey]
+    .filter((key) => view.getIn('protected', key) !== undefined && view.getIn('settings', key) === undefined)
+    .map((key) => ({
+      code: 'dapr/read-from-settings-only',
+      severity: 'warning' as const,
+      key,
+      in: 'protected' as const,
+      message: `The CLI reads ${key} only from the configuration settings: move it out of the protected settings.`,
+    }));
+}
+
+export const dapr: ExtensionTypeInfo = {
+  type: 'microsoft.dapr',
+  displayName: 'Dapr',
+  aliases: ['dapr'],
+  scopes: ['cluster'],
+  defaultReleaseNamespace: 'dapr-system',
+  releaseTrains: ['stable', 'dev'],
+  keysCaseSensitive: true,
+  openKeySet: true,
+  docsUrl: 'https://learn.microsoft.com/azure/aks/dapr-settings',
+  keys: [
+    { key: 'skipExistingDaprCheck', doc: 'Skips the question whether Dapr is already installed (needed for unattended creation). Exactly "true" skips it.', default: 'false', value: { kind: 'enum', values: ['true', 'false'], caseSensitive: true } },
+    { key: nameKey, doc: 'Helm release name of a Dapr installation to take over (with existingDaprReleaseNamespace).', secret: false },
+    { key: namespaceKey, doc: 'Namespace of a Dapr installation to take over (with existingDaprReleaseName).' },
+    { key: 'global.ha.enabled', doc: 'Runs the control plane in high-availability mode (three replicas). Cannot change after creation.', default: 'true', value: booleanValue, immutableAfterCreate: true },
+    { key: 'global.ha.replicaCount', doc: 'Replicas of each control-plane service in HA mode. Cannot change after creation.', default: '3', value: integerValue, immutableAfterCreate: true },
+    { key: 'dapr_operator.replicaCount', doc: 'Replicas of the Dapr operator.', default: '1', value: integerValue },
+    { key: 'dapr_placement.volumeclaims.storageClassName', doc: 'Storage class for the placement service volumes. Cannot change after creation.', immutableAfterCreate: true },
+    { key: 'dapr_placement.cluster.forceInMemoryLog', doc: 'Keeps the placement Raft log in memory instead of a volume. Cannot change after creation.', default: 'false', value: booleanValue, immutableAfterCreate: true },
+    { key: 'global.daprControlPlaneOs', doc: 'Operating system of the nodes the control plane runs on.', default: 'linux', value: { kind: 'enum', values: ['linux', 'windows'] } },
+    { key: 'global.daprControlPlaneArch', doc: 'CPU architecture of the nodes the control plane runs on.', default: 'amd64', value: { kind: 'enum', values: ['amd64', 'arm64'] } },
+    { key: 'global.tag', doc: 'Image tag suffix, e.g. "1.13.0-mariner" for Mariner-based images.' },
+    { key: 'global.logAsJson', doc: 'Writes control-plane logs as JSON.', default: 'false', value: booleanValue },
+    { key: 'global.mtls.enabled', doc: 'Enables mutual TLS between Dapr sidecars.', default: 'true', value: booleanValue },
+    { key: 'global.clusterType', doc: 'Set by the CLI to managedclusters on AKS.', value: { kind: 'enum', values: ['managedclusters', 'connectedclusters'] } },
+    { key: 'dapr_monitoring.logLevel', doc: 'Log level of the control plane.', default: 'info', value: { kind: 'enum', values: ['debug', 'info', 'warn', 'error', 'fatal'] } },
+    { key: 'hooks.applyCrds', doc: 'Applies the Dapr CRDs on upgrade; the CLI turns it off when downgrading.', default: 'true', value: booleanValue },
+  ],
+  rules: [existingReleaseKeysTogether, existingReleaseIgnoredWhenSkipping, createWillPrompt, settingsMustNotBeProtected],
+};

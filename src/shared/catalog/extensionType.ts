@@ -1,0 +1,76 @@
+import type { RuleFinding, SettingsView } from '../rules/settingsView';
+
+/** A value check for one setting: a closed list, or a pattern with a human description. */
+export type ValueConstraint =
+  | { kind: 'enum'; values: readonly string[]; caseSensitive?: boolean }
+  | { kind: 'pattern'; pattern: RegExp; description: string };
+
+/** One configuration setting an extension type understands. */
+export interface SettingKeyInfo {
+  key: string;
+  doc: string;
+  default?: string;
+  value?: ValueConstraint;
+  /** 'required': the CLI reads it only from protected settings; 'recommended': it is a secret. */
+  protected?: 'required' | 'recommended';
+  /** Set to false when the name looks secret but is not (e.g. the name of a Kubernetes secret). */
+  secret?: false;
+  /** The setting cannot change once the extension exists. */
+  immutableAfterCreate?: boolean;
+}
+
+/** A cross-key rule: reads both maps through the view and reports what is wrong. */
+export type CrossKeyRule = (view: SettingsView) => RuleFinding[];
+
+export type ExtensionScope = 'cluster' | 'namespace';
+
+/** Everything the tools know about one extension type: data plus a few small rule functions. */
+export interface ExtensionTypeInfo {
+  /** The type as the docs spell it; compared case-insensitively. */
+  type: string;
+  displayName: string;
+  /** Short names used in file names (`<base>.<alias>.settings.json`), lower case. */
+  aliases: readonly string[];
+  scopes: readonly ExtensionScope[];
+  defaultReleaseNamespace?: string;
+  /** The CLI always installs into defaultReleaseNamespace, whatever the user asks. */
+  releaseNamespaceForced?: boolean;
+  /** The CLI ignores --release-namespace for this type. */
+  releaseNamespaceIgnored?: boolean;
+  releaseTrains?: readonly string[];
+  /** The CLI always auto-upgrades this type; a pinned version is ignored. */
+  versionIgnored?: boolean;
+  /** The CLI sends no protected settings for this type. */
+  protectedSettingsIgnored?: boolean;
+  keysCaseSensitive: boolean;
+  /**
+   * The documented keys are a subset of what the chart accepts: unknown keys are reported only
+   * when they are a near miss of a known one.
+   */
+  openKeySet: boolean;
+  /** Wording for unknown keys when the set is closed, e.g. that the CLI drops them. */
+  unknownKeyNote?: string;
+  /** The CLI rejects the same key in settings and protected settings (otherwise a warning). */
+  duplicateAcrossFilesIsError?: boolean;
+  keys: readonly SettingKeyInfo[];
+  rules: readonly CrossKeyRule[];
+  docsUrl: string;
+}
+
+export const booleanValue: ValueConstraint = { kind: 'enum', values: ['true', 'false'] };
+export const integerValue: ValueConstraint = { kind: 'pattern', pattern: /^\d+$/, description: 'a whole number' };
+export const durationValue: ValueConstraint = {
+  kind: 'pattern',
+  pattern: /^(\d+(\.\d+)?(ms|s|m|h))+$/,
+  description: 'a duration such as 500ms, 30s or 5m',
+};
+export const quantityValue: ValueConstraint = {
+  kind: 'pattern',
+  pattern: /^\d+(\.\d+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/,
+  description: 'a Kubernetes quantity such as 500m, 1, 128Mi or 2Gi',
+};
+export const guidValue: ValueConstraint = {
+  kind: 'pattern',
+  pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+  description: 'a GUID such as 00000000-0000-0000-0000-000000000000',
+};

@@ -1,0 +1,23 @@
+// What the language server, the CLI and the lifecycle commands use from the shared rule set.
+export { extensionTypes, findExtensionType } from './catalog';
+export type { ExtensionScope, ExtensionTypeInfo, SettingKeyInfo, ValueConstraint } from './catalog/extensionType';
+export type { ExtensionRequest } from './extensionRequest';
+export { applyTypeDefaults } from './applyTypeDefaults';
+export { validateExtensionRequest, type RequestProblem } from './validateExtensionRequest';
+export {
+  validateSettingsDocument,
+  type DiagnosticData,
+  type Position,
+  type Range,
+  type SettingsDiagnostic,
+  type ValidateSettingsOptions,
+} from './validateSettingsDocument';
+export type { Severity } from './rules/settingsView';
+export {
+  bindingFromFileName,
+  companionCandidates,
+  resolveBinding,
+  type AssociationScope,
+  type SettingsFileAssociations,
+  type SettingsFileBinding,
+} from './settingsFileBinding';

@@ -1,0 +1,146 @@
+import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+
+/** The JSON type of a value, as written. */
+export type JsonKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
+
+/** One top-level `"key": value` pair with the offsets of its key and value. */
+export interface SettingEntry {
+  key: string;
+  keyOffset: number;
+  keyLength: number;
+  valueOffset: number;
+  valueLength: number;
+  kind: JsonKind;
+  /** The value as the CLI would pass it on: the string, or the JSON text of anything else. */
+  text: string;
+}
+
+export interface SyntaxProblem {
+  offset: number;
+  length: number;
+  message: string;
+}
+
+/** A settings file read with a maintained JSON parser (jsonc-parser), strict JSON as the az CLI reads it. */
+export interface SettingsText {
+  entries: SettingEntry[];
+  syntaxErrors: SyntaxProblem[];
+  /** The kind of the top-level value; undefined for an empty file. */
+  rootKind?: JsonKind;
+  rootOffset: number;
+  rootLength: number;
+}
+
+/** Reads the top-level pairs of a settings file in one pass, without building a tree. */
+export function readSettingsText(text: string): SettingsText {
+  const result: SettingsText = { entries: [], syntaxErrors: [], rootOffset: 0, rootLength: 0 };
+  let depth = 0;
+  let pending: { key: string; offset: number; length: number } | undefined;
+  let containerStart = 0;
+  let rootClosed = false;
+
+  const rootValue = (kind: JsonKind, offset: number, length: number): void => {
+    if (result.rootKind === undefined) {
+      result.rootKind = kind;
+      result.rootOffset = offset;
+      result.rootLength = length;
+    }
+  };
+  const addEntry = (kind: JsonKind, offset: number, length: number, value: string): void => {
+    if (!pending) return;
+    result.entries.push({ key: pending.key, keyOffset: pending.offset, keyLength: pending.length, valueOffset: offset, valueLength: length, kind, text: value });
+    pending = undefined;
+  };
+  const containerBegin = (kind: JsonKind, offset: number): void => {
+    if (depth === 0) rootValue(kind, offset, 1);
+    if (depth === 1) containerStart = offset;
+    depth++;
+  };
+  const containerEnd = (kind: JsonKind, offset: number, length: number): void => {
+    depth--;
+    if (depth === 0 && !rootClosed) {
+      rootClosed = true;
+      result.rootLength = offset + length - result.rootOffset;
+    }
+    if (depth === 1) addEntry(kind, containerStart, offset + length - containerStart, text.slice(containerStart, offset + length));
+  };
+
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => containerBegin('object', offset),
+      onObjectEnd: (offset, length) => containerEnd('object', offset, length),
+      onArrayBegin: (offset) => containerBegin('array', offset),
+      onArrayEnd: (offset, length) => containerEnd('array', offset, length),
+      onObjectProperty: (property, offset, length) => {
+        if (depth === 1) pending = { key: property, offset, length };
+      },
+      onLiteralValue: (value: unknown, offset, length) => {
+        const kind: JsonKind = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'boolean' ? 'boolean' : 'number';
+        if (depth === 0) rootValue(kind, offset, length);
+        else if (depth === 1) addEntry(kind, offset, length, kind === 'string' ? (value as string) : text.slice(offset, offset + length));
+      },
+      onError: (error: ParseErrorCode, offset, length) => {
+        result.syntaxErrors.push({ offset, length, message: describeParseError(error) });
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
+  return result;
+}
+
+function describeParseError(error: ParseErrorCode): string {
+  const names: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'a property name in double quotes is expected',
+    ValueExpected: 'a value is expected',
+    ColonExpected: 'a colon is expected',
+    CommaExpected: 'a comma is expected',
+    CloseBraceExpected: 'a closing brace is expected',
+    CloseBracketExpected: 'a closing bracket is expected',
+    EndOfFileExpected: 'nothing may follow the top-level object',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in a string',
+  };
+  const name = printParseErrorCode(error);
+  return names[name] ?? name;
+}
+
+/** Converts offsets to 0-based line/character positions, as LSP counts them (UTF-16 units). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  position(offset: number): { line: number; character: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - this.starts[low] };
+  }
+
+  offset(position: { line: number; character: number }): number {
+    const start = this.starts[Math.min(Math.max(position.line, 0), this.starts.length - 1)];
+    return start + Math.max(position.character, 0);
+  }
+}

@@ -1,0 +1,123 @@
+import { findExtensionType } from './catalog';
+import type { ExtensionTypeInfo } from './catalog/extensionType';
+import {
+  duplicateKeyMessage,
+  emptyFileMessage,
+  invalidJsonMessage,
+  notAnObjectMessage,
+  unknownExtensionTypeMessage,
+  valueNotStringMessage,
+} from './documentMessages';
+import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
+import { createSettingsView, type RuleFinding, type SettingsLocation, type Severity } from './rules/settingsView';
+import { LineIndex, readSettingsText, type SettingEntry } from './settingsText';
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** 0-based, end-exclusive, as LSP ranges. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** What quick fixes need to know about a diagnostic. */
+export interface DiagnosticData {
+  key?: string;
+  suggestion?: string;
+}
+
+export interface SettingsDiagnostic {
+  range: Range;
+  severity: Severity;
+  code: string;
+  message: string;
+  data?: DiagnosticData;
+}
+
+export interface ValidateSettingsOptions {
+  /** The extension type the file is for; absent or unknown means only the shared rules apply. */
+  extensionType?: string;
+  /** True for a --configuration-protected-settings-file. */
+  isProtected: boolean;
+  /** The text of the companion file (the protected file of a settings file, or the reverse). */
+  companionText?: string;
+  /** The document's URI; only for the caller's bookkeeping. */
+  uri?: string;
+}
+
+const maxSyntaxErrors = 20;
+
+/** Validates one settings file, with its companion if given; the same rules as the request validator. */
+export function validateSettingsDocument(text: string, opts: ValidateSettingsOptions): SettingsDiagnostic[] {
+  const info = opts.extensionType ? findExtensionType(opts.extensionType) : undefined;
+  const here: SettingsLocation = opts.isProtected ? 'protected' : 'settings';
+  const parsed = readSettingsText(text);
+  let lines: LineIndex | undefined;
+  const out: SettingsDiagnostic[] = [];
+  const add = (offset: number, length: number, severity: Severity, code: string, message: string, data?: DiagnosticData): void => {
+    lines ??= new LineIndex(text);
+    out.push({ range: { start: lines.position(offset), end: lines.position(offset + length) }, severity, code, message, ...(data ? { data } : {}) });
+  };
+
+  if (text.trim() === '') {
+    add(0, text.length, 'error', 'settings/empty', emptyFileMessage);
+    return out;
+  }
+  for (const e of parsed.syntaxErrors.slice(0, maxSyntaxErrors)) add(e.offset, e.length, 'error', 'settings/invalid-json', invalidJsonMessage(e.message));
+  if (parsed.rootKind !== 'object') {
+    if (parsed.rootKind !== undefined) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/not-an-object', notAnObjectMessage);
+    return out;
+  }
+  if (parsed.entries.length === 0 && parsed.syntaxErrors.length === 0) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/empty', emptyFileMessage);
+  if (opts.extensionType && !info) add(parsed.rootOffset, 1, 'hint', 'settings/unknown-extension-type', unknownExtensionTypeMessage(opts.extensionType));
+
+  const fold = info && !info.keysCaseSensitive ? (k: string) => k.toLowerCase() : (k: string) => k;
+  const lastByKey = new Map<string, SettingEntry>();
+  const seen = new Map<string, number>();
+  for (const e of parsed.entries) {
+    lastByKey.set(fold(e.key), e);
+    seen.set(fold(e.key), (seen.get(fold(e.key)) ?? 0) + 1);
+  }
+
+  const addFinding = (entry: SettingEntry, f: RuleFinding): void => {
+    const onValue = f.code === 'settings/invalid-value';
+    const [offset, length] = onValue ? [entry.valueOffset, entry.valueLength] : [entry.keyOffset, entry.keyLength];
+    add(offset, length, f.severity, f.code, f.message, { key: entry.key, ...(f.suggestion ? { suggestion: f.suggestion } : {}) });
+  };
+
+  for (const e of parsed.entries) {
+    if ((seen.get(fold(e.key)) ?? 0) > 1) add(e.keyOffset, e.keyLength, 'error', 'settings/duplicate-key', duplicateKeyMessage(e.key), { key: e.key });
+    const isString = e.kind === 'string';
+    if (!isString) add(e.valueOffset, e.valueLength, 'error', 'settings/value-not-string', valueNotStringMessage(e.key, e.text), { key: e.key });
+    for (const f of checkSetting(info, e.key, isString ? e.text : undefined, here)) addFinding(e, f);
+  }
+
+  for (const f of crossKeyFindings(info, parsed.entries, here, opts.companionText)) {
+    if (f.key !== undefined) {
+      const entry = lastByKey.get(fold(f.key));
+      if (entry) addFinding(entry, f);
+    } else if (parsed.syntaxErrors.length === 0 && (here === 'settings' || opts.companionText === undefined)) {
+      // A missing key is reported once, on the settings file, unless there is no settings file.
+      add(parsed.rootOffset, 1, f.severity, f.code, f.message);
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function toMap(entries: readonly SettingEntry[]): Map<string, string> {
+  return new Map(entries.map((e) => [e.key, e.text]));
+}
+
+/** Cross-key findings that belong to this file: about one of its keys, or about a missing key. */
+function crossKeyFindings(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], here: SettingsLocation, companionText: string | undefined): RuleFinding[] {
+  const companion = companionText === undefined ? undefined : readSettingsText(companionText);
+  const other = companion?.rootKind === 'object' ? toMap(companion.entries) : new Map<string, string>();
+  const mine = toMap(entries);
+  const view = here === 'settings'
+    ? createSettingsView(mine, other, info?.keysCaseSensitive ?? true)
+    : createSettingsView(other, mine, info?.keysCaseSensitive ?? true);
+  return checkCrossKeyRules(info, view).filter((f) => f.key === undefined || (f.in ?? view.where(f.key)) === here);
+}

@@ -1,4 +1,5 @@
 // The contract of the local Azure emulator: used by unit tests, integration tests, benchmarks and `npm start`.
+import type { SeedData } from './seed';
 
 /** Fault knobs; each rate is the fraction (0..1) of requests it applies to. */
 export interface FaultOptions {
@@ -28,6 +29,16 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Where to write the CA certificate PEM (for clients that must trust the emulator). Default: a temp file. */
   caFile?: string;
+  /** Appended to the seed (e.g. the spec examples' subscriptions, clusters and catalog entries); kept across reset. */
+  extraSeed?: Partial<SeedData>;
+}
+
+/** Settings that may change while the emulator runs (also through POST /_emulator/options). */
+export interface RuntimeOptions {
+  operationDelayMs?: number;
+  pageSize?: number;
+  /** One-shot: the next PUT/PATCH/DELETE operation that starts ends Failed with errorInfo. */
+  failNextOperation?: boolean;
 }
 
 export interface RecordedRequest {
@@ -52,9 +63,11 @@ export interface RunningEmulator {
   requests: RecordedRequest[];
   /** Replace the fault knobs for the following requests. */
   setFaults(faults: FaultOptions): void;
+  /** Change operationDelayMs / pageSize / failNextOperation for the following requests. */
+  setOptions(options: RuntimeOptions): void;
   /** Protected settings currently stored for an extension (by its ARM id, case-insensitive); tests only. */
   protectedSettingsOf(extensionId: string): Record<string, string> | undefined;
-  /** Restore the seeded state and clear recorded requests. */
+  /** Restore the seeded state and clear recorded requests; also clears faults and restores the start options. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -66,7 +79,8 @@ export interface RunningEmulator {
  * - POST /_emulator/reset               -> restores the seeded state, clears requests and faults
  * - POST /_emulator/faults  FaultOptions -> replaces the fault knobs
  * - GET  /_emulator/protected?id=<extension ARM id> -> Record<string,string> | null
- * - POST /_emulator/options { operationDelayMs?, pageSize? } -> changes them for the following requests
+ * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation? } -> changes them for the following requests
+ * Control requests are not recorded in `requests` and never get faults.
  */
 export const CONTROL_PREFIX = '/_emulator';
 

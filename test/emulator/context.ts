@@ -1,0 +1,15 @@
+import type { EmulatorState } from './state';
+
+/** Settings the control API may change while the emulator runs. */
+export interface EmulatorSettings {
+  pageSize: number;
+  operationDelayMs: number;
+  /** One-shot: the next PUT/PATCH/DELETE operation ends Failed (see README "Making an operation fail"). */
+  failNextOperation: boolean;
+}
+
+/** What route handlers share; `state` is replaced on reset, so handlers read it at call time. */
+export interface RouteContext {
+  state: EmulatorState;
+  settings: EmulatorSettings;
+}

@@ -138,7 +138,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         : { status: 500, body: { error: { code: 'InternalServerError', message: `Emulator bug: ${String(error)}` } } };
     }
     record.status = response.status;
-    send(res, response);
+    record.responseBody = response.body;
+    record.responseHeaders = send(res, response);
   }
 
   const server = https.createServer({ key: certificate.keyPem, cert: certificate.certPem }, (req, res) => {
@@ -191,7 +192,8 @@ function parseBody(text: string): ParsedBody {
   }
 }
 
-function send(res: ServerResponse, response: ArmResponse): void {
+/** Sends the response; returns the headers sent. Bodies are serialized now, so later state changes cannot alter them. */
+function send(res: ServerResponse, response: ArmResponse): Record<string, string> {
   const headers: Record<string, string> = {
     'x-ms-request-id': randomUUID(),
     'x-ms-correlation-request-id': randomUUID(),
@@ -199,10 +201,12 @@ function send(res: ServerResponse, response: ArmResponse): void {
   };
   if (response.body === undefined) {
     res.writeHead(response.status, headers).end();
-    return;
+    return headers;
   }
   const payload = JSON.stringify(response.body);
-  res.writeHead(response.status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) }).end(payload);
+  const jsonHeaders = { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(payload)) };
+  res.writeHead(response.status, jsonHeaders).end(payload);
+  return jsonHeaders;
 }
 
 function closeServer(server: https.Server): Promise<void> {

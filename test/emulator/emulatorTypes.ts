@@ -49,6 +49,9 @@ export interface RecordedRequest {
   body?: unknown;
   status: number;
   time: number;
+  /** Parsed JSON response body, if any (absent for dropped connections); lets tests validate traffic against the spec. */
+  responseBody?: unknown;
+  responseHeaders?: Record<string, string>;
 }
 
 export interface RunningEmulator {

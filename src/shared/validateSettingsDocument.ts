@@ -59,14 +59,18 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
   const out: SettingsDiagnostic[] = [];
   const add = (offset: number, length: number, severity: Severity, code: string, message: string, data?: DiagnosticData): void => {
     lines ??= new LineIndex(text);
-    out.push({ range: { start: lines.position(offset), end: lines.position(offset + length) }, severity, code, message, ...(data ? { data } : {}) });
+    // The parser can report an unterminated comment as reaching past the end of the text.
+    const end = Math.min(offset + length, text.length);
+    out.push({ range: { start: lines.position(Math.min(offset, end)), end: lines.position(end) }, severity, code, message, ...(data ? { data } : {}) });
   };
 
   if (text.trim() === '') {
     add(0, text.length, 'error', 'settings/empty', emptyFileMessage);
     return out;
   }
-  for (const e of parsed.syntaxErrors.slice(0, maxSyntaxErrors)) add(e.offset, e.length, 'error', 'settings/invalid-json', invalidJsonMessage(e.message));
+  // The parser may report several errors at one spot (a trailing comma): the first says it best.
+  const syntaxErrors = parsed.syntaxErrors.filter((e, i, all) => i === 0 || all[i - 1].offset !== e.offset);
+  for (const e of syntaxErrors.slice(0, maxSyntaxErrors)) add(e.offset, e.length, 'error', 'settings/invalid-json', invalidJsonMessage(e.message));
   if (parsed.rootKind !== 'object') {
     if (parsed.rootKind !== undefined) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/not-an-object', notAnObjectMessage);
     return out;

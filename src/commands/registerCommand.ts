@@ -24,13 +24,14 @@ export function registerCommand(
         if (err instanceof vscode.CancellationError) {
           return undefined;
         }
+        // Through the prompter, so tests see every message a command shows.
         if (err instanceof UserFacingError) {
-          void vscode.window.showErrorMessage(err.message);
+          void services.prompter.notify('error', err.message);
           return undefined;
         }
         const described = describeAzureError(err, title);
         services.log.error(described.detail);
-        void vscode.window.showErrorMessage(described.message, vscode.l10n.t('Show Log')).then((choice) => {
+        void services.prompter.notify('error', described.message, vscode.l10n.t('Show Log')).then((choice) => {
           if (choice) {
             services.log.show();
           }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { registerSelectSubscriptions } from './account/selectSubscriptions';
 import { registerSignIn } from './account/signIn';
+import { registerLifecycleCommands } from './lifecycle/registerLifecycleCommands';
 import type { ExtensionServices } from './services';
 import { registerCopyResourceId } from './tree/copyResourceId';
 import { registerOpenInPortal } from './tree/openInPortal';
@@ -15,4 +16,5 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   registerCopyResourceId(context, services);
   registerOpenInPortal(context, services);
   registerShowExtension(context, services);
+  registerLifecycleCommands(context, services);
 }

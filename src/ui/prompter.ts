@@ -13,6 +13,8 @@ export interface PickOptions {
   /** Step counter for multi-step input, e.g. { step: 2, totalSteps: 7 }. */
   readonly step?: number;
   readonly totalSteps?: number;
+  /** Shows a Back button; pressing it rejects with GoBackError so a multi-step flow can return to the previous step. */
+  readonly canGoBack?: boolean;
 }
 
 export interface InputOptions extends PickOptions {
@@ -21,6 +23,19 @@ export interface InputOptions extends PickOptions {
   readonly password?: boolean;
   /** Returns an error message for an invalid value, undefined when it is fine. */
   readonly validate?: (value: string) => string | undefined;
+}
+
+export interface FileOptions {
+  readonly title: string;
+  /** File dialog filters, e.g. { JSON: ['json'] }. */
+  readonly filters?: Record<string, string[]>;
+}
+
+/** Thrown by a prompter when the user pressed Back (the vscode-azext-utils convention); tests throw it to go back. */
+export class GoBackError extends Error {
+  constructor() {
+    super('Back');
+  }
 }
 
 /**
@@ -33,6 +48,10 @@ export interface Prompter {
   /** Several choices; undefined when the user cancelled. */
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[] | undefined>;
   input(options: InputOptions): Promise<string | undefined>;
+  /** A file the user chooses (its file-system path); undefined when the user cancelled. */
+  pickFile(options: FileOptions): Promise<string | undefined>;
+  /** A non-modal message with optional actions; resolves to the action chosen, undefined when dismissed. */
+  notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined>;
   /** A modal question; true only when the user chose `yes`. */
   confirm(message: string, detail: string, yes: string): Promise<boolean>;
 }

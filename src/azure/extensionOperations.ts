@@ -1,0 +1,57 @@
+import type { Extension, PatchExtension } from '@azure/arm-kubernetesconfiguration';
+import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP, type AzureAccess } from './azureAccess';
+import type { ClusterModel } from './clusterModel';
+
+/**
+ * A long-running operation Azure accepted. Waiting can stop (abort the signal) without stopping the operation:
+ * Azure carries on and the tree keeps tracking the resource's state.
+ */
+export interface ExtensionOperation<T> {
+  pollUntilDone(options?: { abortSignal?: AbortSignal }): Promise<T>;
+  isDone(): boolean;
+}
+
+/** How often the SDK polls the operation status when Azure sends no Retry-After; undefined keeps the SDK default. */
+export interface OperationOptions {
+  readonly updateIntervalInMs?: number;
+}
+
+function extensionsOf(access: AzureAccess, cluster: ClusterModel) {
+  return access.clientsFor(cluster.subscriptionId).kubernetesConfiguration.extensions;
+}
+
+/** PUT: resolves once Azure accepted the creation (the resource then reads Creating). */
+export function beginCreateExtension(
+  access: AzureAccess,
+  cluster: ClusterModel,
+  name: string,
+  extension: Extension,
+  options: OperationOptions = {},
+): Promise<ExtensionOperation<Extension>> {
+  return extensionsOf(access, cluster).beginCreate(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name, extension, options);
+}
+
+/** PATCH: only what the patch holds changes; protected settings, when present, replace all the stored ones. */
+export function beginUpdateExtension(
+  access: AzureAccess,
+  cluster: ClusterModel,
+  name: string,
+  patch: PatchExtension,
+  options: OperationOptions = {},
+): Promise<ExtensionOperation<Extension>> {
+  return extensionsOf(access, cluster).beginUpdate(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name, patch, options);
+}
+
+/** DELETE; `forceDelete` removes the Azure resource without waiting for the cluster agent. */
+export function beginDeleteExtension(
+  access: AzureAccess,
+  cluster: ClusterModel,
+  name: string,
+  forceDelete: boolean,
+  options: OperationOptions = {},
+): Promise<ExtensionOperation<void>> {
+  return extensionsOf(access, cluster).beginDelete(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name, {
+    ...options,
+    forceDelete: forceDelete || undefined,
+  });
+}

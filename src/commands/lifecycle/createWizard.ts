@@ -1,0 +1,301 @@
+import * as vscode from 'vscode';
+import { describeAzureError } from '../../azure/azureErrorMessage';
+import type { ClusterModel } from '../../azure/clusterModel';
+import { type CatalogAnswer, listCatalogTypes, listCatalogVersions } from '../../azure/extensionTypesCatalog';
+import { createCommandLine } from '../../lifecycle/azCommandLine';
+import { type ExtensionRequest, findExtensionType, validateExtensionRequest } from '../../shared';
+import { runSteps, type Step } from '../../ui/multiStep';
+import type { ExtensionServices } from '../services';
+import { pickOrType, requireValue } from './pickOrType';
+import { confirmReview } from './reviewStep';
+import { askSettings, type SettingsAnswer } from './settingsQuestions';
+
+const DAPR = 'microsoft.dapr';
+
+/** The answers so far; Back keeps them as the defaults of the questions asked again. */
+interface CreateState {
+  extensionType?: string;
+  name?: string;
+  scope?: 'cluster' | 'namespace';
+  namespace?: string;
+  autoUpgrade: boolean;
+  releaseTrain?: string;
+  version?: string;
+  daprTakeover?: { name: string; namespace: string } | false;
+  settings?: SettingsAnswer;
+  protectedSettings?: SettingsAnswer;
+  plan?: { name: string; product: string; publisher: string };
+}
+
+/** What the flow starts from: a settings file fixes the type and the settings, so those questions are skipped. */
+export interface CreatePreset {
+  readonly extensionType?: string;
+  readonly settings?: SettingsAnswer;
+  readonly protectedSettings?: SettingsAnswer;
+}
+
+function info(state: CreateState) {
+  return state.extensionType ? findExtensionType(state.extensionType) : undefined;
+}
+
+function isDapr(state: CreateState): boolean {
+  return state.extensionType?.toLowerCase() === DAPR;
+}
+
+/** A name the service accepts, from the type: its short alias, else its last dotted part. */
+function defaultName(type: string): string {
+  const alias = findExtensionType(type)?.aliases[0];
+  return (alias ?? type.split('.').pop() ?? type).toLowerCase().replace(/[^a-z0-9-]/g, '-');
+}
+
+function settingsFields(answer: SettingsAnswer | undefined, isProtected: boolean, extra: Record<string, string>): Partial<ExtensionRequest> {
+  const values = answer?.kind === 'entries' ? { ...answer.values, ...extra } : Object.keys(extra).length > 0 && answer?.kind !== 'file' ? extra : undefined;
+  if (answer?.kind === 'file') {
+    return isProtected ? { configurationProtectedSettingsFile: answer.path } : { configurationSettingsFile: answer.path };
+  }
+  if (!values) {
+    return {};
+  }
+  return isProtected ? { configurationProtectedSettings: values } : { configurationSettings: values };
+}
+
+/** The request in the CLI's terms, from the answers. */
+function toRequest(state: CreateState): ExtensionRequest {
+  // Dapr must never wait for the CLI's interactive question: the answer travels as settings.
+  const dapr: Record<string, string> = !isDapr(state) || state.daprTakeover === undefined
+    ? {}
+    : state.daprTakeover
+      ? { existingDaprReleaseName: state.daprTakeover.name, existingDaprReleaseNamespace: state.daprTakeover.namespace }
+      : { skipExistingDaprCheck: 'true' };
+  const scope = state.scope ?? 'cluster';
+  return {
+    extensionType: state.extensionType ?? '',
+    name: state.name ?? '',
+    scope,
+    ...(scope === 'cluster' ? (state.namespace ? { releaseNamespace: state.namespace } : {}) : { targetNamespace: state.namespace }),
+    autoUpgradeMinorVersion: state.autoUpgrade,
+    ...(state.autoUpgrade ? (state.releaseTrain ? { releaseTrain: state.releaseTrain } : {}) : { version: state.version }),
+    ...settingsFields(state.settings, false, dapr),
+    ...settingsFields(state.protectedSettings, true, {}),
+    ...(state.plan ? { plan: state.plan } : {}),
+  };
+}
+
+/** What the review shows: everything that will be sent, protected settings by key only. */
+export function describeRequest(req: ExtensionRequest): string[] {
+  const lines = [
+    vscode.l10n.t('Type: {0}', req.extensionType),
+    vscode.l10n.t('Name: {0}', req.name),
+    req.scope === 'namespace'
+      ? vscode.l10n.t('Scope: namespace {0}', req.targetNamespace ?? '')
+      : vscode.l10n.t('Scope: cluster, release namespace {0}', req.releaseNamespace ?? vscode.l10n.t('(default)')),
+    req.autoUpgradeMinorVersion === false
+      ? vscode.l10n.t('Version: {0}, no automatic upgrades', req.version ?? '')
+      : vscode.l10n.t('Automatic minor upgrades on release train {0}', req.releaseTrain ?? 'stable'),
+    ...Object.entries(req.configurationSettings ?? {}).map(([k, v]) => vscode.l10n.t('Setting {0} = {1}', k, v)),
+    ...(req.configurationSettingsFile ? [vscode.l10n.t('Settings file: {0}', req.configurationSettingsFile)] : []),
+    ...Object.keys(req.configurationProtectedSettings ?? {}).map((k) => vscode.l10n.t('Protected setting {0} (value hidden)', k)),
+    ...(req.configurationProtectedSettingsFile ? [vscode.l10n.t('Protected settings file: {0}', req.configurationProtectedSettingsFile)] : []),
+    ...(req.plan ? [vscode.l10n.t('Marketplace plan: {0} / {1} / {2}', req.plan.name ?? '', req.plan.product ?? '', req.plan.publisher ?? '')] : []),
+  ];
+  return lines;
+}
+
+/** Logs why Azure's extension-types catalog did not answer (the flow goes on with the built-in list). */
+function catalogFallbackLogger(services: ExtensionServices, cluster: ClusterModel): (err: unknown) => void {
+  return (err) => services.log.warn(`Extension-types catalog of ${cluster.name} did not answer; using the built-in list (${describeAzureError(err, 'Listing extension types').detail})`);
+}
+
+function steps(services: ExtensionServices, cluster: ClusterModel, catalog: CatalogAnswer, preset: CreatePreset): Step<CreateState>[] {
+  const prompter = services.prompter;
+  const title = vscode.l10n.t('Create an extension on {0}', cluster.name);
+  const logFallback = catalogFallbackLogger(services, cluster);
+  return [
+    {
+      when: () => preset.extensionType === undefined,
+      async run(state, position) {
+        state.extensionType = await pickOrType(
+          prompter,
+          catalog.types.map((t) => ({ label: t.type, description: t.description, value: t.type })),
+          {
+            title,
+            placeHolder: catalog.source === 'azure' ? vscode.l10n.t('Extension type (from Azure for this cluster)') : vscode.l10n.t('Extension type (built-in list: Azure\'s catalog did not answer)'),
+            inputPrompt: vscode.l10n.t('Extension type, e.g. microsoft.flux'),
+            value: state.extensionType,
+          },
+          position,
+        );
+        return state.extensionType !== undefined;
+      },
+    },
+    {
+      async run(state, position) {
+        const type = state.extensionType ?? '';
+        const name = await prompter.input({
+          title,
+          ...position,
+          prompt: vscode.l10n.t('Name of the extension instance (also its Helm release name)'),
+          value: state.name ?? defaultName(type),
+          validate: (value) => validateExtensionRequest({ extensionType: type, name: value }).find((p) => p.field === 'name')?.message,
+        });
+        state.name = name;
+        return name !== undefined;
+      },
+    },
+    {
+      // Types known to install only at cluster scope are not asked.
+      when: (state) => !info(state) || info(state)?.scopes.includes('namespace') === true,
+      async run(state, position) {
+        const scope = await prompter.pick<'cluster' | 'namespace'>(
+          [
+            { label: vscode.l10n.t('Cluster'), description: vscode.l10n.t('one release for the whole cluster'), value: 'cluster' },
+            { label: vscode.l10n.t('Namespace'), description: vscode.l10n.t('permissions limited to one namespace'), value: 'namespace' },
+          ],
+          { title, placeHolder: vscode.l10n.t('Scope of the installation'), ...position },
+        );
+        if (scope !== state.scope) {
+          state.namespace = undefined;
+        }
+        state.scope = scope;
+        return scope !== undefined;
+      },
+    },
+    {
+      // AzureML's namespace is forced and Backup's ignored: asking would mislead.
+      when: (state) => (state.scope ?? 'cluster') === 'namespace' || (!info(state)?.releaseNamespaceForced && !info(state)?.releaseNamespaceIgnored),
+      async run(state, position) {
+        const namespaceScope = state.scope === 'namespace';
+        const catalogDefault = catalog.types.find((t) => t.type.toLowerCase() === state.extensionType?.toLowerCase())?.defaultReleaseNamespace;
+        const namespace = await prompter.input({
+          title,
+          ...position,
+          prompt: namespaceScope ? vscode.l10n.t('Target namespace to install into') : vscode.l10n.t('Release namespace (leave empty for the type\'s default)'),
+          value: state.namespace ?? (namespaceScope ? '' : (info(state)?.defaultReleaseNamespace ?? catalogDefault ?? '')),
+          validate: namespaceScope ? requireValue : undefined,
+        });
+        state.namespace = namespace?.trim() || undefined;
+        return namespace !== undefined;
+      },
+    },
+    {
+      when: (state) => !info(state)?.versionIgnored,
+      async run(state, position) {
+        const auto = await prompter.pick<boolean>(
+          [
+            { label: vscode.l10n.t('Upgrade minor versions automatically'), description: vscode.l10n.t('follows a release train (default)'), value: true },
+            { label: vscode.l10n.t('Pin a version'), description: vscode.l10n.t('no automatic upgrades, not even patches'), value: false },
+          ],
+          { title, ...position },
+        );
+        state.autoUpgrade = auto ?? state.autoUpgrade;
+        return auto !== undefined;
+      },
+    },
+    {
+      when: (state) => state.autoUpgrade,
+      async run(state, position) {
+        const trains = info(state)?.releaseTrains ?? ['stable', 'preview'];
+        state.releaseTrain = await pickOrType(
+          prompter,
+          trains.map((t) => ({ label: t, value: t })),
+          { title, placeHolder: vscode.l10n.t('Release train'), inputPrompt: vscode.l10n.t('Release train'), value: state.releaseTrain },
+          position,
+        );
+        return state.releaseTrain !== undefined;
+      },
+    },
+    {
+      when: (state) => !state.autoUpgrade,
+      async run(state, position) {
+        const versions = await listCatalogVersions(services.access, cluster, state.extensionType ?? '', 'stable', logFallback);
+        state.version = await pickOrType(
+          prompter,
+          versions.map((v) => ({ label: v, value: v })),
+          { title, placeHolder: vscode.l10n.t('Version to pin'), inputPrompt: vscode.l10n.t('Version, e.g. 1.2.3'), value: state.version },
+          position,
+        );
+        return state.version !== undefined;
+      },
+    },
+    {
+      when: (state) => isDapr(state) && preset.settings?.kind !== 'file',
+      async run(state, position) {
+        const takeover = await prompter.pick<boolean>(
+          [
+            { label: vscode.l10n.t('Install Dapr'), description: vscode.l10n.t('Dapr is not installed on this cluster (sends skipExistingDaprCheck=true)'), value: false },
+            { label: vscode.l10n.t('Take over a Dapr installed with Helm'), description: vscode.l10n.t('asks for its release name and namespace'), value: true },
+          ],
+          { title, placeHolder: vscode.l10n.t('Is Dapr already installed on {0}?', cluster.name), ...position },
+        );
+        if (takeover === undefined) {
+          return false;
+        }
+        if (!takeover) {
+          state.daprTakeover = false;
+          return true;
+        }
+        const name = await prompter.input({ title, ...position, prompt: vscode.l10n.t('Helm release name of the installed Dapr'), value: 'dapr', validate: requireValue });
+        const namespace = name === undefined ? undefined : await prompter.input({ title, ...position, prompt: vscode.l10n.t('Namespace of the installed Dapr'), value: 'dapr-system', validate: requireValue });
+        state.daprTakeover = name !== undefined && namespace !== undefined ? { name: name.trim(), namespace: namespace.trim() } : undefined;
+        return state.daprTakeover !== undefined;
+      },
+    },
+    {
+      when: () => preset.settings === undefined,
+      async run(state, position) {
+        state.settings = await askSettings(prompter, false, position);
+        return state.settings !== undefined;
+      },
+    },
+    {
+      when: (state) => preset.protectedSettings === undefined && !info(state)?.protectedSettingsIgnored,
+      async run(state, position) {
+        state.protectedSettings = await askSettings(prompter, true, position);
+        return state.protectedSettings !== undefined;
+      },
+    },
+    {
+      async run(state, position) {
+        const withPlan = await prompter.pick<boolean>(
+          [
+            { label: vscode.l10n.t('No Marketplace plan'), value: false },
+            { label: vscode.l10n.t('Marketplace plan…'), description: vscode.l10n.t('name, product and publisher'), value: true },
+          ],
+          { title, placeHolder: vscode.l10n.t('Marketplace plan (for Marketplace extensions only)'), ...position },
+        );
+        if (withPlan === undefined) {
+          return false;
+        }
+        state.plan = undefined;
+        if (!withPlan) {
+          return true;
+        }
+        const name = await prompter.input({ title, ...position, prompt: vscode.l10n.t('Plan name'), validate: requireValue });
+        const product = name === undefined ? undefined : await prompter.input({ title, ...position, prompt: vscode.l10n.t('Plan product'), validate: requireValue });
+        const publisher = product === undefined ? undefined : await prompter.input({ title, ...position, prompt: vscode.l10n.t('Plan publisher'), validate: requireValue });
+        if (name === undefined || product === undefined || publisher === undefined) {
+          return false;
+        }
+        state.plan = { name: name.trim(), product: product.trim(), publisher: publisher.trim() };
+        return true;
+      },
+    },
+    {
+      async run(state, position) {
+        const req = toRequest(state);
+        return confirmReview(
+          prompter,
+          { title, action: vscode.l10n.t('Create {0}', req.name), lines: describeRequest(req), azCommand: createCommandLine(cluster, req) },
+          position,
+        );
+      },
+    },
+  ];
+}
+
+/** Asks for everything `az k8s-extension create` takes, with Back and a step counter; undefined when cancelled. */
+export async function askCreateRequest(services: ExtensionServices, cluster: ClusterModel, preset: CreatePreset = {}): Promise<ExtensionRequest | undefined> {
+  const catalog = await listCatalogTypes(services.access, cluster, catalogFallbackLogger(services, cluster));
+  const state: CreateState = { extensionType: preset.extensionType, settings: preset.settings, protectedSettings: preset.protectedSettings, autoUpgrade: true };
+  return (await runSteps(steps(services, cluster, catalog, preset), state)) ? toRequest(state) : undefined;
+}

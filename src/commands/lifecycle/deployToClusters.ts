@@ -1,0 +1,197 @@
+import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import * as vscode from 'vscode';
+import { describeAzureError } from '../../azure/azureErrorMessage';
+import type { ClusterModel } from '../../azure/clusterModel';
+import { createLimiter } from '../../azure/concurrency';
+import { beginCreateExtension } from '../../azure/extensionOperations';
+import { createCommandLine } from '../../lifecycle/azCommandLine';
+import { requestFromExtension, toExtensionBody } from '../../lifecycle/extensionBody';
+import { type DeployResult, deployBlocker, deploySummaryMarkdown, runDeployments } from '../../lifecycle/deployPlan';
+import type { ExtensionRequest } from '../../shared';
+import { isRunningState } from '../../tree/extensionState';
+import { type ClusterNode, type SubscriptionNode, subscriptionNode } from '../../tree/treeNodes';
+import { asTreeNode, resolveSubscriptionNode } from '../nodePickers';
+import { registerCommand } from '../registerCommand';
+import type { ExtensionServices } from '../services';
+import { findExtension } from './clusterChecks';
+import { askCreateRequest } from './createWizard';
+import { withProtectedSettings } from './recreateExtension';
+import { confirmReview } from './reviewStep';
+import { ensureValidRequest, requestToSend } from './sendCreate';
+import { askSettings } from './settingsQuestions';
+
+/** Thrown for a cluster the run did not finish with: cancelled before it started, or no longer waited for. */
+class NotWaitedError extends Error {}
+
+function deployConcurrency(): number {
+  return vscode.workspace.getConfiguration('aksClusterExtensions').get<number>('deployConcurrency', 10);
+}
+
+function pollIntervalMs(): number {
+  return vscode.workspace.getConfiguration('aksClusterExtensions').get<number>('pollIntervalSeconds', 5) * 1000;
+}
+
+/** Re-reads the extension until it leaves its running state: after a failed request or poll, the resource says what happened. */
+async function settledState(services: ExtensionServices, cluster: ClusterModel, name: string, signal: AbortSignal): Promise<Extension | undefined> {
+  for (;;) {
+    const extension = await findExtension(services, cluster, name);
+    if (!extension || !isRunningState(extension.provisioningState)) {
+      return extension;
+    }
+    if (signal.aborted) {
+      throw new NotWaitedError(`Still ${extension.provisioningState ?? ''} in Azure; stopped waiting.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollIntervalMs()));
+  }
+}
+
+/** Creates on one cluster and resolves only once the end state is known; a failure throws its reason. */
+async function deployOne(services: ExtensionServices, cluster: ClusterModel, req: ExtensionRequest, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) {
+    throw new NotWaitedError('Cancelled before it started.');
+  }
+  let requestError: unknown;
+  try {
+    const operation = await beginCreateExtension(services.access, cluster, req.name, toExtensionBody(req));
+    await operation.pollUntilDone({ abortSignal: signal });
+    return;
+  } catch (err) {
+    requestError = err;
+  }
+  // The request or a poll failed (after the SDK's own retries): Azure may still have done it, so ask the resource.
+  const extension = await settledState(services, cluster, req.name, signal).catch((err: unknown) => {
+    if (err instanceof NotWaitedError) {
+      throw err;
+    }
+    return undefined;
+  });
+  if (extension?.provisioningState?.toLowerCase() === 'succeeded') {
+    return;
+  }
+  if (extension?.errorInfo) {
+    throw new Error(`${extension.provisioningState ?? ''}: ${extension.errorInfo.code ?? ''} ${extension.errorInfo.message ?? ''}`.trim());
+  }
+  throw signal.aborted ? new NotWaitedError('Stopped waiting; check the cluster in the tree.') : requestError;
+}
+
+/** Runs the deployment to every ready cluster under the concurrency setting, with "k of n" progress. */
+async function deployAll(services: ExtensionServices, clusters: readonly ClusterModel[], req: ExtensionRequest): Promise<DeployResult[]> {
+  const toSend = requestToSend(req);
+  const limit = createLimiter(deployConcurrency);
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deploying {0}', req.name), cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const cancelled = token.onCancellationRequested(() => abort.abort());
+      progress.report({ message: vscode.l10n.t('0 of {0}', clusters.length) });
+      try {
+        return await runDeployments(
+          clusters,
+          (cluster) => deployOne(services, cluster, toSend, abort.signal),
+          limit,
+          (err) => {
+            if (err instanceof NotWaitedError) {
+              return { outcome: 'skipped', message: err.message };
+            }
+            const described = describeAzureError(err, `Deploy ${req.name}`);
+            services.log.error(described.detail);
+            return { outcome: 'failed', message: described.message };
+          },
+          (result, finished) => {
+            services.log.info(`Deploy ${req.name} to ${result.cluster.name}: ${result.outcome} (${finished} of ${clusters.length})`);
+            progress.report({ message: vscode.l10n.t('{0} of {1}', finished, clusters.length), increment: 100 / clusters.length });
+          },
+        );
+      } finally {
+        cancelled.dispose();
+      }
+    },
+  );
+}
+
+/** Checks each cluster before anything is sent: managed identity, power state, and whether it already has the extension. */
+async function checkTargets(services: ExtensionServices, clusters: readonly ClusterModel[], req: ExtensionRequest): Promise<{ ready: ClusterModel[]; skipped: DeployResult[] }> {
+  const checked = await Promise.all(
+    clusters.map(async (cluster) => {
+      services.access.invalidate(cluster.id);
+      const existing = cluster.hasManagedIdentity ? await services.access.listExtensions(cluster).catch(() => []) : [];
+      return { cluster, reason: deployBlocker(cluster, existing, req.name, req.extensionType) };
+    }),
+  );
+  return {
+    ready: checked.filter((c) => c.reason === undefined).map((c) => c.cluster),
+    skipped: checked.filter((c) => c.reason !== undefined).map((c) => ({ cluster: c.cluster, outcome: 'skipped', message: c.reason ?? '' })),
+  };
+}
+
+/** Clusters the user picks from the subscriptions given (multi-select; typing filters by resource group or location). */
+async function pickClusters(services: ExtensionServices, subscriptions: readonly SubscriptionNode[], exclude?: string): Promise<ClusterModel[]> {
+  const clusters = (await Promise.all(subscriptions.map((s) => services.access.listClusters(s.subscription)))).flat().filter((c) => c.id.toLowerCase() !== exclude?.toLowerCase());
+  const picked = await services.prompter.pickMany(
+    clusters.map((c) => ({ label: c.name, description: `${c.resourceGroup} · ${c.location}`, detail: c.hasManagedIdentity ? undefined : vscode.l10n.t('service principal: will be skipped'), value: c })),
+    { title: vscode.l10n.t('Clusters to deploy to'), placeHolder: vscode.l10n.t('Type to filter by name, resource group or location') },
+  );
+  if (!picked || picked.length === 0) {
+    throw new vscode.CancellationError();
+  }
+  return picked;
+}
+
+/** The clusters selected in the tree when the command runs on a multi-selection of clusters. */
+function selectedClusters(arg: unknown, selection: unknown): ClusterNode[] {
+  const nodes = Array.isArray(selection) ? selection : [arg];
+  return nodes.map(asTreeNode).filter((n): n is ClusterNode => n?.kind === 'cluster');
+}
+
+/** The template and the targets, from where the command ran: an extension, selected clusters, a subscription, or the palette. */
+async function planDeployment(services: ExtensionServices, arg: unknown, selection: unknown): Promise<{ req: ExtensionRequest; clusters: ClusterModel[] } | undefined> {
+  const node = asTreeNode(arg);
+  if (node?.kind === 'extension') {
+    const source = await findExtension(services, node.parent.cluster, node.extension.name ?? '');
+    const clusters = await pickClusters(services, (await services.access.listSubscriptions()).map(subscriptionNode), node.parent.cluster.id);
+    // Azure never returns protected settings: they are asked for again, once, for all clusters.
+    const protectedAnswer = await askSettings(services.prompter, true, { step: 1, totalSteps: 2, canGoBack: false });
+    return protectedAnswer && { req: withProtectedSettings(requestFromExtension(source ?? node.extension), protectedAnswer), clusters };
+  }
+  const fromTree = selectedClusters(arg, selection);
+  const clusters = fromTree.length > 0 ? fromTree.map((n) => n.cluster) : await pickClusters(services, [await resolveSubscriptionNode(arg, services)]);
+  const req = await askCreateRequest(services, clusters[0]);
+  return req && { req, clusters };
+}
+
+/** Deploy to Clusters…: the same extension on many clusters, checked first, run with bounded concurrency, summarised. */
+export function registerDeployToClusters(context: vscode.ExtensionContext, services: ExtensionServices): void {
+  registerCommand(context, services, 'aksClusterExtensions.deployToClusters', 'Deploy to clusters', async (arg?: unknown, selection?: unknown) => {
+    const plan = await planDeployment(services, arg, selection);
+    if (!plan) {
+      return undefined;
+    }
+    const action = vscode.l10n.t('Deploy {0}', plan.req.name);
+    ensureValidRequest(plan.req, action);
+    const { ready, skipped } = await checkTargets(services, plan.clusters, plan.req);
+    const confirmed = await confirmReview(services.prompter, {
+      title: vscode.l10n.t('Deploy {0} ({1}) to {2} cluster(s)', plan.req.name, plan.req.extensionType, ready.length),
+      action: vscode.l10n.t('Deploy to {0} cluster(s)', ready.length),
+      lines: [...ready.map((c) => vscode.l10n.t('Deploy to {0} ({1})', c.name, c.resourceGroup)), ...skipped.map((s) => vscode.l10n.t('Skip {0}: {1}', s.cluster.name, s.message))],
+      azCommand: ready.map((c) => createCommandLine(c, plan.req)).join('\n'),
+    });
+    if (!confirmed) {
+      return undefined;
+    }
+    let targets = ready;
+    let results: DeployResult[] = [...skipped];
+    for (;;) {
+      const round = await deployAll(services, targets, plan.req);
+      results = [...results.filter((r) => !targets.includes(r.cluster)), ...round];
+      services.tree.refresh();
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: deploySummaryMarkdown(action, results) });
+      await vscode.window.showTextDocument(document, { preview: false });
+      const failed = round.filter((r) => r.outcome === 'failed').map((r) => r.cluster);
+      const retry = vscode.l10n.t('Retry the Failed Ones');
+      if (failed.length === 0 || (await services.prompter.notify('warning', vscode.l10n.t('{0}: {1} of {2} cluster(s) failed.', action, failed.length, round.length), retry)) !== retry) {
+        return results;
+      }
+      targets = failed;
+    }
+  });
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { beginCreateExtension } from '../../azure/extensionOperations';
+import { requestSettings, toExtensionBody } from '../../lifecycle/extensionBody';
+import { applyTypeDefaults, type ExtensionRequest, validateExtensionRequest } from '../../shared';
+import type { ClusterNode } from '../../tree/treeNodes';
+import { UserFacingError } from '../registerCommand';
+import type { ExtensionServices } from '../services';
+import { ensureNoRunningOperation, findExtension } from './clusterChecks';
+import { type TrackedOutcome, trackOperation } from './trackOperation';
+
+/**
+ * Runs the shared rules on the request and its files; errors stop with the messages the language server shows.
+ * With `onlyKeys`, settings problems count only for those keys (an update judges what it changes).
+ */
+export function ensureValidRequest(req: ExtensionRequest, action: string, onlyKeys?: ReadonlySet<string>): void {
+  const errors = validateExtensionRequest(req).filter((p) => p.severity === 'error' && (!onlyKeys || (p.key !== undefined ? onlyKeys.has(p.key) : !p.field?.startsWith('configuration'))));
+  if (errors.length > 0) {
+    throw new UserFacingError(vscode.l10n.t('{0}: nothing was sent. {1}', action, errors.map((p) => (p.key ? `${p.key}: ${p.message}` : p.message)).join(' ')));
+  }
+}
+
+/**
+ * The request Azure receives: files read into entries (so the type's defaults can complete them, e.g. Dapr's
+ * skipExistingDaprCheck), then what the CLI fills in for the type.
+ */
+export function requestToSend(req: ExtensionRequest): ExtensionRequest {
+  const settings = requestSettings(req, false);
+  const protectedSettings = requestSettings(req, true);
+  const { configurationSettingsFile, configurationProtectedSettingsFile, ...rest } = req;
+  return applyTypeDefaults({
+    ...rest,
+    configurationSettings: Object.keys(settings).length > 0 || configurationSettingsFile ? settings : undefined,
+    configurationProtectedSettings: Object.keys(protectedSettings).length > 0 || configurationProtectedSettingsFile ? protectedSettings : undefined,
+  });
+}
+
+/** Validates, checks for a conflict, sends the PUT and follows it; the new node shows Creating as soon as Azure accepts. */
+export async function sendCreate(services: ExtensionServices, clusterNode: ClusterNode, req: ExtensionRequest): Promise<TrackedOutcome> {
+  const cluster = clusterNode.cluster;
+  const action = vscode.l10n.t('Create {0} on {1}', req.name, cluster.name);
+  ensureValidRequest(req, action);
+  const toSend = requestToSend(req);
+  const existing = await findExtension(services, cluster, toSend.name);
+  if (existing) {
+    ensureNoRunningOperation(existing, cluster);
+    throw new UserFacingError(vscode.l10n.t('{0} already exists on {1}: update it, or delete it first.', toSend.name, cluster.name));
+  }
+  const operation = await beginCreateExtension(services.access, cluster, toSend.name, toExtensionBody(toSend));
+  return trackOperation(services, {
+    clusterNode,
+    extensionName: toSend.name,
+    action,
+    progressTitle: vscode.l10n.t('Creating {0} on {1}', toSend.name, cluster.name),
+    successMessage: vscode.l10n.t('{0} was created on {1}.', toSend.name, cluster.name),
+    operation,
+  });
+}

@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import type { StepPosition } from '../../ui/multiStep';
+import type { Prompter } from '../../ui/prompter';
+
+/** Settings as the user gave them: none, typed entries, or a JSON file (never both, the CLI's rule). */
+export type SettingsAnswer =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'entries'; readonly values: Record<string, string> }
+  | { readonly kind: 'file'; readonly path: string };
+
+/** Splits `key=value` at the first `=`; undefined when there is no key. */
+export function parseEntry(text: string): [string, string] | undefined {
+  const at = text.indexOf('=');
+  const key = at > 0 ? text.slice(0, at).trim() : '';
+  return key ? [key, text.slice(at + 1)] : undefined;
+}
+
+/** Plain settings, one `key=value` per input box until an empty one. */
+async function askPlainEntries(prompter: Prompter, title: string, position: StepPosition): Promise<Record<string, string> | undefined> {
+  const values: Record<string, string> = {};
+  for (;;) {
+    const text = await prompter.input({
+      title,
+      ...position,
+      prompt: vscode.l10n.t('A setting as key=value; leave empty to finish. So far: {0}', Object.keys(values).join(', ') || vscode.l10n.t('none')),
+      validate: (v) => (v.trim() === '' || parseEntry(v) ? undefined : vscode.l10n.t('Write key=value.')),
+    });
+    if (text === undefined) {
+      return undefined;
+    }
+    const entry = parseEntry(text);
+    if (!entry) {
+      return values;
+    }
+    values[entry[0]] = entry[1];
+  }
+}
+
+/** Protected settings: the key in the clear, the value masked, until an empty key. */
+async function askProtectedEntries(prompter: Prompter, title: string, position: StepPosition): Promise<Record<string, string> | undefined> {
+  const values: Record<string, string> = {};
+  for (;;) {
+    const key = await prompter.input({
+      title,
+      ...position,
+      prompt: vscode.l10n.t('Protected setting key; leave empty to finish. So far: {0}', Object.keys(values).join(', ') || vscode.l10n.t('none')),
+    });
+    if (key === undefined) {
+      return undefined;
+    }
+    if (key.trim() === '') {
+      return values;
+    }
+    const value = await prompter.input({ title, ...position, prompt: vscode.l10n.t('Value of {0} (hidden)', key.trim()), password: true });
+    if (value === undefined) {
+      return undefined;
+    }
+    values[key.trim()] = value;
+  }
+}
+
+/** Asks where settings come from and reads the entries or the file's path; undefined when cancelled. */
+export async function askSettings(prompter: Prompter, isProtected: boolean, position: StepPosition, allowNone = true): Promise<SettingsAnswer | undefined> {
+  const title = isProtected ? vscode.l10n.t('Protected settings') : vscode.l10n.t('Configuration settings');
+  const source = await prompter.pick<SettingsAnswer['kind']>(
+    [
+      ...(allowNone ? [{ label: vscode.l10n.t('None'), value: 'none' as const }] : []),
+      {
+        label: isProtected ? vscode.l10n.t('Enter key=value entries (values hidden)') : vscode.l10n.t('Enter key=value entries'),
+        value: 'entries',
+      },
+      {
+        label: isProtected ? vscode.l10n.t('From a protected settings file…') : vscode.l10n.t('From a settings file…'),
+        detail: vscode.l10n.t('A JSON object of strings, as az k8s-extension --configuration{0}-settings-file takes it', isProtected ? '-protected' : ''),
+        value: 'file',
+      },
+    ],
+    { title, ...position },
+  );
+  switch (source) {
+    case undefined:
+      return undefined;
+    case 'none':
+      return { kind: 'none' };
+    case 'entries': {
+      const values = isProtected ? await askProtectedEntries(prompter, title, position) : await askPlainEntries(prompter, title, position);
+      return values && { kind: 'entries', values };
+    }
+    case 'file': {
+      const path = await prompter.pickFile({ title, filters: { JSON: ['json'] } });
+      return path === undefined ? undefined : { kind: 'file', path };
+    }
+  }
+}

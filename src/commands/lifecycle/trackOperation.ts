@@ -1,0 +1,78 @@
+import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import * as vscode from 'vscode';
+import { describeAzureError } from '../../azure/azureErrorMessage';
+import type { ExtensionOperation } from '../../azure/extensionOperations';
+import type { ClusterNode } from '../../tree/treeNodes';
+import type { ExtensionServices } from '../services';
+import { findExtension } from './clusterChecks';
+
+/** How waiting for an operation ended. */
+export type TrackedOutcome = 'succeeded' | 'failed' | 'stoppedWaiting';
+
+export interface TrackedOperation {
+  readonly clusterNode: ClusterNode;
+  readonly extensionName: string;
+  /** The action as the user reads it in messages, e.g. "Create dapr on aks-1". */
+  readonly action: string;
+  /** Shown in the progress notification while waiting. */
+  readonly progressTitle: string;
+  readonly successMessage: string;
+  readonly operation: ExtensionOperation<unknown>;
+}
+
+/** The extension's errorInfo and non-info statuses in one line, to say why an operation failed. */
+function statusesOf(extension: Extension | undefined): string {
+  if (!extension) {
+    return '';
+  }
+  const parts = [
+    extension.errorInfo ? `${extension.errorInfo.code ?? ''}: ${extension.errorInfo.message ?? ''}` : undefined,
+    ...(extension.statuses ?? []).filter((s) => s.level?.toLowerCase() !== 'information').map((s) => `${s.code ?? ''}: ${s.message ?? s.displayStatus ?? ''}`),
+  ].filter((p): p is string => p !== undefined);
+  return parts.join('; ');
+}
+
+/**
+ * Waits for an accepted operation under a cancellable progress notification. Cancel stops waiting, not the operation:
+ * the tree keeps re-reading the cluster until the extension leaves its running state. The end is announced, with
+ * Azure's error and the extension's statuses when it failed (the detail goes to the log).
+ */
+export async function trackOperation(services: ExtensionServices, tracked: TrackedOperation): Promise<TrackedOutcome> {
+  services.log.info(`${tracked.action}: accepted by Azure`);
+  // The resource now reads Creating/Updating/Deleting: show it at once; the tree's watcher follows it from there.
+  services.tree.refresh(tracked.clusterNode);
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: tracked.progressTitle, cancellable: true },
+    async (_progress, token): Promise<'succeeded' | 'stoppedWaiting' | { error: unknown }> => {
+      const abort = new AbortController();
+      const cancelled = token.onCancellationRequested(() => abort.abort());
+      try {
+        await tracked.operation.pollUntilDone({ abortSignal: abort.signal });
+        return 'succeeded';
+      } catch (err) {
+        return abort.signal.aborted ? 'stoppedWaiting' : { error: err };
+      } finally {
+        cancelled.dispose();
+      }
+    },
+  );
+  services.tree.refresh(tracked.clusterNode);
+  if (outcome === 'succeeded') {
+    void services.prompter.notify('info', tracked.successMessage);
+    return outcome;
+  }
+  if (outcome === 'stoppedWaiting') {
+    void services.prompter.notify('info', vscode.l10n.t('Stopped waiting. {0} goes on in Azure; the tree shows its state until it ends.', tracked.action));
+    return outcome;
+  }
+  const described = describeAzureError(outcome.error, tracked.action);
+  const statuses = statusesOf(await findExtension(services, tracked.clusterNode.cluster, tracked.extensionName).catch(() => undefined));
+  services.log.error(statuses ? `${described.detail}; extension status: ${statuses}` : described.detail);
+  const showLog = vscode.l10n.t('Show Log');
+  void services.prompter.notify('error', statuses ? `${described.message} ${statuses}` : described.message, showLog).then((choice) => {
+    if (choice === showLog) {
+      services.log.show();
+    }
+  });
+  return 'failed';
+}

@@ -1,0 +1,175 @@
+import type { Extension, PatchExtension } from '@azure/arm-kubernetesconfiguration';
+import * as vscode from 'vscode';
+import type { ClusterModel } from '../../azure/clusterModel';
+import { beginUpdateExtension } from '../../azure/extensionOperations';
+import { updateCommandLine } from '../../lifecycle/azCommandLine';
+import { changedValues, describeDiff, diffSettings, isEmptyDiff, settingsPatch } from '../../lifecycle/settingsDiff';
+import { type ExtensionRequest, validateSettingsDocument } from '../../shared';
+import { readSettingsText } from '../../shared/settingsText';
+import type { ExtensionNode } from '../../tree/treeNodes';
+import type { Prompter } from '../../ui/prompter';
+import { resolveExtensionNode } from '../nodePickers';
+import { registerCommand, UserFacingError } from '../registerCommand';
+import type { ExtensionServices } from '../services';
+import { idleExtension } from './clusterChecks';
+import { confirmReview } from './reviewStep';
+import { ensureValidRequest } from './sendCreate';
+import { parseEntry } from './settingsQuestions';
+import { trackOperation } from './trackOperation';
+
+type UpdateKind = 'document' | 'entries' | 'versioning';
+
+/** A change ready to send: the PATCH body, what the review shows, and the request the shared rules check. */
+interface PlannedUpdate {
+  readonly patch: PatchExtension;
+  readonly lines: string[];
+  readonly azCommand: string;
+  readonly request: ExtensionRequest;
+  /** The settings keys the user changed: the rules judge those (Azure never returns protected settings, so rules across both maps cannot be judged here). */
+  readonly changedKeys?: ReadonlySet<string>;
+}
+
+/** Settings edited in an untitled JSON document; the user says when they are done. */
+async function settingsFromDocument(services: ExtensionServices, extension: Extension): Promise<Record<string, string> | undefined> {
+  const document = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(extension.configurationSettings ?? {}, null, 2)}\n` });
+  await vscode.window.showTextDocument(document);
+  const review = vscode.l10n.t('Review Changes');
+  const choice = await services.prompter.notify(
+    'info',
+    vscode.l10n.t('Edit the configuration settings of {0} in the editor, then choose {1}. Only changed keys are sent.', extension.name ?? '', review),
+    review,
+  );
+  const text = document.getText();
+  if (vscode.window.activeTextEditor?.document === document) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  if (choice !== review) {
+    return undefined;
+  }
+  const fileErrors = validateSettingsDocument(text, { extensionType: extension.extensionType, isProtected: false }).filter((d) => d.severity === 'error');
+  const parsed = readSettingsText(text);
+  if (parsed.rootKind !== 'object' || parsed.syntaxErrors.length > 0) {
+    throw new UserFacingError(vscode.l10n.t('The settings are not a JSON object: nothing was sent. {0}', fileErrors.map((d) => d.message).join(' ')));
+  }
+  return Object.fromEntries(parsed.entries.map((e) => [e.key, e.text]));
+}
+
+/** Settings changed entry by entry: `key=value` adds or changes, `-key` removes. */
+async function settingsFromEntries(prompter: Prompter, extension: Extension): Promise<Record<string, string> | undefined> {
+  const desired: Record<string, string> = { ...(extension.configurationSettings ?? {}) };
+  for (;;) {
+    const text = await prompter.input({
+      title: vscode.l10n.t('Change the configuration settings of {0}', extension.name ?? ''),
+      prompt: vscode.l10n.t('key=value to add or change, -key to remove; leave empty to finish. Keys: {0}', Object.keys(desired).join(', ') || vscode.l10n.t('none')),
+      validate: (v) => (v.trim() === '' || /^-\S/.test(v.trim()) || parseEntry(v) ? undefined : vscode.l10n.t('Write key=value, or -key to remove it.')),
+    });
+    if (text === undefined) {
+      return undefined;
+    }
+    const trimmed = text.trim();
+    if (trimmed === '') {
+      return desired;
+    }
+    if (trimmed.startsWith('-')) {
+      delete desired[trimmed.slice(1)];
+      continue;
+    }
+    const entry = parseEntry(text);
+    if (entry) {
+      desired[entry[0]] = entry[1];
+    }
+  }
+}
+
+async function planSettingsUpdate(services: ExtensionServices, cluster: ClusterModel, extension: Extension, kind: 'document' | 'entries'): Promise<PlannedUpdate | undefined> {
+  const desired = kind === 'document' ? await settingsFromDocument(services, extension) : await settingsFromEntries(services.prompter, extension);
+  if (!desired) {
+    return undefined;
+  }
+  const diff = diffSettings(extension.configurationSettings ?? {}, desired);
+  if (isEmptyDiff(diff)) {
+    void services.prompter.notify('info', vscode.l10n.t('The settings of {0} are unchanged: nothing to send.', extension.name ?? ''));
+    return undefined;
+  }
+  return {
+    // Protected settings are never part of this patch: Azure would replace all of them.
+    patch: { configurationSettings: settingsPatch(diff) as Record<string, string> },
+    lines: describeDiff(diff),
+    azCommand: updateCommandLine(cluster, extension.name ?? '', { settings: changedValues(diff), removedSettings: diff.removed }),
+    request: { extensionType: extension.extensionType ?? '', name: extension.name ?? '', configurationSettings: desired },
+    changedKeys: new Set(Object.keys(changedValues(diff))),
+  };
+}
+
+async function planVersioningUpdate(services: ExtensionServices, cluster: ClusterModel, extension: Extension): Promise<PlannedUpdate | undefined> {
+  const prompter = services.prompter;
+  const title = vscode.l10n.t('Versioning of {0}', extension.name ?? '');
+  const auto = await prompter.pick<boolean>(
+    [
+      { label: vscode.l10n.t('Upgrade minor versions automatically'), description: extension.autoUpgradeMinorVersion !== false ? vscode.l10n.t('current') : undefined, value: true },
+      { label: vscode.l10n.t('Pin a version'), description: extension.autoUpgradeMinorVersion === false ? vscode.l10n.t('current') : undefined, value: false },
+    ],
+    { title },
+  );
+  if (auto === undefined) {
+    return undefined;
+  }
+  const answer = await prompter.input({
+    title,
+    prompt: auto ? vscode.l10n.t('Release train') : vscode.l10n.t('Version to pin'),
+    value: auto ? (extension.releaseTrain ?? 'stable') : (extension.version ?? extension.currentVersion ?? ''),
+    validate: (v) => (v.trim() ? undefined : vscode.l10n.t('A value is required.')),
+  });
+  if (answer === undefined) {
+    return undefined;
+  }
+  const value = answer.trim();
+  const patch: PatchExtension = auto ? { autoUpgradeMinorVersion: true, releaseTrain: value } : { autoUpgradeMinorVersion: false, version: value };
+  return {
+    patch,
+    lines: [auto ? vscode.l10n.t('Automatic minor upgrades on release train {0}', value) : vscode.l10n.t('Version {0}, no automatic upgrades', value)],
+    azCommand: updateCommandLine(cluster, extension.name ?? '', patch),
+    request: { extensionType: extension.extensionType ?? '', name: extension.name ?? '', ...patch },
+  };
+}
+
+async function updateExtension(services: ExtensionServices, node: ExtensionNode) {
+  const cluster = node.parent.cluster;
+  const name = node.extension.name ?? '';
+  const extension = await idleExtension(services, cluster, name);
+  const kind = await services.prompter.pick<UpdateKind>(
+    [
+      { label: vscode.l10n.t('Edit configuration settings in a document'), value: 'document' },
+      { label: vscode.l10n.t('Change configuration settings as key=value entries'), value: 'entries' },
+      { label: vscode.l10n.t('Auto-upgrade, version or release train'), value: 'versioning' },
+    ],
+    { title: vscode.l10n.t('Update {0} on {1}', name, cluster.name), placeHolder: vscode.l10n.t('Protected settings have their own command: Update Protected Settings…') },
+  );
+  const plan = kind === undefined ? undefined : kind === 'versioning' ? await planVersioningUpdate(services, cluster, extension) : await planSettingsUpdate(services, cluster, extension, kind);
+  if (!plan) {
+    return undefined;
+  }
+  const action = vscode.l10n.t('Update {0} on {1}', name, cluster.name);
+  ensureValidRequest(plan.request, action, plan.changedKeys);
+  if (!(await confirmReview(services.prompter, { title: action, action: vscode.l10n.t('Update {0}', name), lines: plan.lines, azCommand: plan.azCommand }))) {
+    return undefined;
+  }
+  // Checked again right before sending: the review may have stayed open while another operation started.
+  await idleExtension(services, cluster, name);
+  const operation = await beginUpdateExtension(services.access, cluster, name, plan.patch);
+  return trackOperation(services, {
+    clusterNode: node.parent,
+    extensionName: name,
+    action,
+    progressTitle: vscode.l10n.t('Updating {0} on {1}', name, cluster.name),
+    successMessage: vscode.l10n.t('{0} was updated on {1}.', name, cluster.name),
+    operation,
+  });
+}
+
+/** Update…: settings (in a document or as entries, only changed keys sent, previewed) or versioning; never protected settings. */
+export function registerUpdateExtension(context: vscode.ExtensionContext, services: ExtensionServices): void {
+  registerCommand(context, services, 'aksClusterExtensions.updateExtension', 'Update extension', async (arg?: unknown) =>
+    updateExtension(services, await resolveExtensionNode(arg, services)),
+  );
+}

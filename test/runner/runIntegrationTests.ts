@@ -1,0 +1,52 @@
+// Runs the integration tests (out/test/integration) inside the real VS Code extension host of code-server, driven by
+// headless Chromium, against the local Azure emulator: what `npm run test:integration` and CI use.
+import * as fs from 'node:fs';
+import * as util from 'node:util';
+import { RESULT_MARKER, type TestResult } from '../integration/result';
+import { startBackends } from './backends';
+import { ensureCodeServer } from './codeServer';
+import { describe, installExitHandlers, shutdown, startTimeout } from './lifecycle';
+import { elapsed, fixtureWorkspace, integrationTestsModule, repoRoot } from './paths';
+import { launchBrowser, remotePath, workbenchUrl } from './workbench';
+
+// Workbench chatter that says nothing about the tests (the closed network, services we do not use).
+const NOISE = /open-vsx\.org|marketplace|socket|connection token|Service Worker|builtin extensions cache|Chat|AgentHost|AccountPolicy|grace.time|^\s*$/;
+
+async function main(): Promise<void> {
+  installExitHandlers();
+  for (const file of [integrationTestsModule, `${repoRoot}/dist/extension.js`]) {
+    if (!fs.existsSync(file)) {
+      return shutdown(1, `${file} is missing: run \`npm run build && npm run compile\` first`);
+    }
+  }
+  const install = await ensureCodeServer();
+  startTimeout('AKSEXT_TEST_TIMEOUT_MS', 10 * 60_000);
+  const { server, stateDir } = await startBackends(install, 'integration', { port: 0, smokeTestDriver: true });
+  const { page } = await launchBrowser(stateDir);
+
+  let result: TestResult | undefined;
+  // VS Code's browser test driver reports through these two page functions when extensionTestsPath is set.
+  await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+    const line = util.format(...args); // mocha's reporter logs printf-style ('%s', '%d')
+    const marker = line.indexOf(RESULT_MARKER);
+    if (marker >= 0) {
+      result = JSON.parse(line.slice(marker + RESULT_MARKER.length)) as TestResult;
+    } else if (process.env.AKSEXT_VERBOSE || !NOISE.test(line)) {
+      console.log(`[ext-host${type === 'log' ? '' : `:${type}`}] ${line}`);
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', (code: number) => {
+    const summary = result ? `${result.passes} passing, ${result.failures} failing, ${result.pending} pending` : 'no test result';
+    const passed = code === 0 && result !== undefined && result.failures === 0;
+    void shutdown(passed ? 0 : 1, `integration tests ${passed ? 'PASSED' : 'FAILED'}: ${summary} (extension host exit code ${code})`);
+  });
+
+  await page.goto(workbenchUrl(server, fixtureWorkspace, [
+    ['extensionDevelopmentPath', remotePath(server, repoRoot)],
+    ['extensionTestsPath', remotePath(server, integrationTestsModule)],
+    ['skipWelcome', 'true'],
+  ]));
+  console.log(`[runner] workbench loaded after ${elapsed()}, tests running...`);
+}
+
+main().catch((error: unknown) => shutdown(1, `runner failed: ${describe(error)}`));

@@ -31,7 +31,7 @@ export function forgetProcessGroup(pid: number): void {
 export async function shutdown(code: number, reason: string): Promise<never> {
   if (!exiting) {
     exiting = true;
-    if (code !== 0) {
+    if (code !== 0 && !interrupted(code)) {
       failureReports.forEach((report) => console.log(report()));
     }
     console.log(`[runner] ${reason} -> exit ${code} after ${elapsed()}`);
@@ -45,6 +45,9 @@ export async function shutdown(code: number, reason: string): Promise<never> {
   }
   process.exit(code);
 }
+
+/** Exit codes of a stop someone asked for (Ctrl+C ends `npm start`): no failure report then. */
+const interrupted = (code: number): boolean => code === 130 || code === 143;
 
 /** Ctrl+C, termination and unexpected errors all end in shutdown(). */
 export function installExitHandlers(): void {

@@ -28,4 +28,8 @@ async function main(): Promise<void> {
   ].join('\n'));
 }
 
-main().catch((error: unknown) => shutdown(1, `start failed: ${describe(error)}`));
+main().catch((error: unknown) => {
+  // the usual reason code-server quits at once here is a taken port (the log above says EADDRINUSE)
+  const hint = String(error).includes('exited early') ? ' (port taken? AKSEXT_PORT=<port> picks another)' : '';
+  return shutdown(1, `start failed${hint}: ${describe(error)}`);
+});

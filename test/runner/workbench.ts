@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { tail, type CodeServerInstall } from './codeServer';
-import { forgetProcessGroup, onCleanup, onFailureReport, trackProcessGroup } from './lifecycle';
+import { forgetProcessGroup, onCleanup, onFailureReport, shutdown, trackProcessGroup } from './lifecycle';
 import { elapsed, repoRoot } from './paths';
 
 // Shared by the integration runner, the UI check and `npm start`: code-server (VS Code's server and web workbench)
@@ -24,8 +24,6 @@ export interface CodeServerOptions {
 export interface RunningCodeServer {
   port: number;
   url: string;
-  logFile: string;
-  stop(): Promise<void>;
 }
 
 export function makeStateDir(name: string): string {
@@ -85,7 +83,9 @@ export async function startCodeServer(install: CodeServerInstall, options: CodeS
   child.stdout.pipe(log);
   child.stderr.pipe(log);
 
+  let stopping = false;
   const stop = async (): Promise<void> => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       signalGroup(pid, 'SIGTERM');
@@ -104,12 +104,15 @@ export async function startCodeServer(install: CodeServerInstall, options: CodeS
 
   const port = await waitForListening(child, logFile);
   console.log(`[code-server] listening on 127.0.0.1:${port} after ${elapsed()}`);
-  return { port, url: `http://127.0.0.1:${port}`, logFile, stop };
+  // A server that dies under a run would otherwise leave it waiting for the global timeout.
+  child.once('exit', (code, signal) => stopping || void shutdown(1, `code-server exited (${signal ?? code})`));
+  return { port, url: `http://127.0.0.1:${port}` };
 }
 
 function waitForListening(child: ReturnType<typeof spawn>, logFile: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within 60s:\n${tail(logFile, 30)}`)), 60_000);
+    // the reasons (EADDRINUSE, a broken install) are in the log, which the failure report prints
+    const timer = setTimeout(() => reject(new Error(`code-server did not start within 60s (log: ${logFile})`)), 60_000);
     let output = '';
     child.stdout?.on('data', (data: Buffer) => {
       output += data.toString();
@@ -121,8 +124,8 @@ function waitForListening(child: ReturnType<typeof spawn>, logFile: string): Pro
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      // the log stream may not have flushed yet: give it a moment so the tail shows why (e.g. EADDRINUSE)
-      setTimeout(() => reject(new Error(`code-server exited early (code ${code}):\n${tail(logFile, 30)}`)), 200);
+      // the log stream may not have flushed yet: give it a moment before the failure report reads it
+      setTimeout(() => reject(new Error(`code-server exited early (code ${code}, log: ${logFile})`)), 200);
     });
   });
 }

@@ -1,4 +1,5 @@
 import type { Extension, PatchExtension } from '@azure/arm-kubernetesconfiguration';
+import { isRestError } from '@azure/core-rest-pipeline';
 import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP, type AzureAccess } from './azureAccess';
 import type { ClusterModel } from './clusterModel';
 
@@ -54,4 +55,16 @@ export function beginDeleteExtension(
     ...options,
     forceDelete: forceDelete || undefined,
   });
+}
+
+/** The extension as Azure has it now, or undefined when it does not exist. */
+export async function findExtension(access: AzureAccess, cluster: ClusterModel, name: string): Promise<Extension | undefined> {
+  try {
+    return await access.getExtension(cluster, name);
+  } catch (err) {
+    if (isRestError(err) && err.statusCode === 404) {
+      return undefined;
+    }
+    throw err;
+  }
 }

@@ -40,8 +40,10 @@ function clusterScopePath(cluster: ClusterModel): string {
 
 /** GETs every page of a list through the subscription's client (its credential, retry policy and token host guard). */
 async function getAll<T>(access: AzureAccess, cluster: ClusterModel, path: string, query: Record<string, string>): Promise<T[]> {
-  const client = access.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
-  const first = new URL(`${client.$host.replace(/\/$/, '')}${path}`);
+  const clients = access.clientsFor(cluster.subscriptionId);
+  const client = clients.kubernetesConfiguration;
+  // The subscription's cloud endpoint (the client's $host stays the public cloud's default whatever the endpoint option).
+  const first = new URL(`${clients.subscription.environment.resourceManagerEndpointUrl.replace(/\/$/, '')}${path}`);
   for (const [key, value] of Object.entries({ ...query, 'api-version': CATALOG_API_VERSION })) {
     first.searchParams.set(key, value);
   }

@@ -1,12 +1,8 @@
 import * as vscode from 'vscode';
+import { isRunningState } from '../azure/provisioningState';
 
-/** States in which Azure is still working on the instance; the tree keeps watching them. */
-const RUNNING_STATES = new Set(['creating', 'updating', 'deleting', 'accepted', 'provisioning']);
-
-/** True while an operation runs on the extension (Creating, Updating, Deleting). */
-export function isRunningState(state: string | undefined): boolean {
-  return state !== undefined && RUNNING_STATES.has(state.toLowerCase());
-}
+// Defined without vscode so the lifecycle logic outside VS Code (unit tests, bench) shares it.
+export { isRunningState };
 
 /** The icon that shows a provisioning state at a glance; colours follow VS Code's testing and problem colours. */
 export function stateIcon(state: string | undefined): vscode.ThemeIcon {

@@ -1,7 +1,7 @@
 import type { Extension } from '@azure/arm-kubernetesconfiguration';
-import { isRestError } from '@azure/core-rest-pipeline';
 import * as vscode from 'vscode';
 import { clusterBlocker, type ClusterModel, toClusterModel } from '../../azure/clusterModel';
+import { findExtension } from '../../azure/extensionOperations';
 import { isRunningState } from '../../tree/extensionState';
 import { UserFacingError } from '../registerCommand';
 import type { ExtensionServices } from '../services';
@@ -30,18 +30,6 @@ export async function ensureClusterReady(services: ExtensionServices, cluster: C
   throw new vscode.CancellationError();
 }
 
-/** The extension as Azure has it now, or undefined when it does not exist. */
-export async function findExtension(services: ExtensionServices, cluster: ClusterModel, name: string): Promise<Extension | undefined> {
-  try {
-    return await services.access.getExtension(cluster, name);
-  } catch (err) {
-    if (isRestError(err) && err.statusCode === 404) {
-      return undefined;
-    }
-    throw err;
-  }
-}
-
 /** Refuses before sending when an operation already runs on the extension: Azure would answer 409 only after the fact. */
 export function ensureNoRunningOperation(extension: Extension, cluster: ClusterModel): void {
   if (isRunningState(extension.provisioningState)) {
@@ -58,7 +46,7 @@ export function ensureNoRunningOperation(extension: Extension, cluster: ClusterM
 
 /** The current state of an extension that must exist and be idle: the check every update and delete makes first. */
 export async function idleExtension(services: ExtensionServices, cluster: ClusterModel, name: string): Promise<Extension> {
-  const extension = await findExtension(services, cluster, name);
+  const extension = await findExtension(services.access, cluster, name);
   if (!extension) {
     throw new UserFacingError(vscode.l10n.t('{0} no longer exists on {1}. Refresh the view.', name, cluster.name));
   }

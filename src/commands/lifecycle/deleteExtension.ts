@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { beginDeleteExtension } from '../../azure/extensionOperations';
+import { beginDeleteExtension, findExtension } from '../../azure/extensionOperations';
 import type { ExtensionNode } from '../../tree/treeNodes';
 import { resolveExtensionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
-import { findExtension, idleExtension } from './clusterChecks';
-import { type TrackedOutcome, trackOperation } from './trackOperation';
+import { idleExtension } from './clusterChecks';
+import { pollOptions, type TrackedOutcome, trackOperation } from './trackOperation';
 
 /** Asks (modal, naming extension and cluster) and deletes; a force delete does not wait for the cluster agent. */
 async function deleteExtension(services: ExtensionServices, node: ExtensionNode, force: boolean): Promise<TrackedOutcome | undefined> {
@@ -13,7 +13,7 @@ async function deleteExtension(services: ExtensionServices, node: ExtensionNode,
   const name = node.extension.name ?? '';
   if (force) {
     // Force delete is the way out of a stuck Creating or Deleting, so only a missing resource stops it.
-    const current = await findExtension(services, cluster, name);
+    const current = await findExtension(services.access, cluster, name);
     if (!current) {
       throw new vscode.CancellationError();
     }
@@ -34,7 +34,7 @@ async function deleteExtension(services: ExtensionServices, node: ExtensionNode,
   if (!confirmed) {
     return undefined;
   }
-  const operation = await beginDeleteExtension(services.access, cluster, name, force);
+  const operation = await beginDeleteExtension(services.access, cluster, name, force, pollOptions());
   const action = force ? vscode.l10n.t('Force delete {0} on {1}', name, cluster.name) : vscode.l10n.t('Delete {0} on {1}', name, cluster.name);
   return trackOperation(services, {
     clusterNode: node.parent,

@@ -1,77 +1,26 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
 import * as vscode from 'vscode';
 import { describeAzureError } from '../../azure/azureErrorMessage';
 import type { ClusterModel } from '../../azure/clusterModel';
 import { createLimiter } from '../../azure/concurrency';
-import { beginCreateExtension } from '../../azure/extensionOperations';
 import { createCommandLine } from '../../lifecycle/azCommandLine';
-import { requestFromExtension, toExtensionBody } from '../../lifecycle/extensionBody';
+import { requestFromExtension } from '../../lifecycle/extensionBody';
+import { deployToCluster, NotWaitedError } from '../../lifecycle/deployToCluster';
 import { type DeployResult, deployBlocker, deploySummaryMarkdown, runDeployments } from '../../lifecycle/deployPlan';
 import type { ExtensionRequest } from '../../shared';
-import { isRunningState } from '../../tree/extensionState';
 import { type ClusterNode, type SubscriptionNode, subscriptionNode } from '../../tree/treeNodes';
 import { asTreeNode, resolveSubscriptionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
-import { findExtension } from './clusterChecks';
+import { findExtension } from '../../azure/extensionOperations';
 import { askCreateRequest } from './createWizard';
 import { withProtectedSettings } from './recreateExtension';
 import { confirmReview } from './reviewStep';
 import { ensureValidRequest, requestToSend } from './sendCreate';
 import { askSettings } from './settingsQuestions';
-
-/** Thrown for a cluster the run did not finish with: cancelled before it started, or no longer waited for. */
-class NotWaitedError extends Error {}
+import { pollOptions } from './trackOperation';
 
 function deployConcurrency(): number {
   return vscode.workspace.getConfiguration('aksClusterExtensions').get<number>('deployConcurrency', 10);
-}
-
-function pollIntervalMs(): number {
-  return vscode.workspace.getConfiguration('aksClusterExtensions').get<number>('pollIntervalSeconds', 5) * 1000;
-}
-
-/** Re-reads the extension until it leaves its running state: after a failed request or poll, the resource says what happened. */
-async function settledState(services: ExtensionServices, cluster: ClusterModel, name: string, signal: AbortSignal): Promise<Extension | undefined> {
-  for (;;) {
-    const extension = await findExtension(services, cluster, name);
-    if (!extension || !isRunningState(extension.provisioningState)) {
-      return extension;
-    }
-    if (signal.aborted) {
-      throw new NotWaitedError(`Still ${extension.provisioningState ?? ''} in Azure; stopped waiting.`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, pollIntervalMs()));
-  }
-}
-
-/** Creates on one cluster and resolves only once the end state is known; a failure throws its reason. */
-async function deployOne(services: ExtensionServices, cluster: ClusterModel, req: ExtensionRequest, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) {
-    throw new NotWaitedError('Cancelled before it started.');
-  }
-  let requestError: unknown;
-  try {
-    const operation = await beginCreateExtension(services.access, cluster, req.name, toExtensionBody(req));
-    await operation.pollUntilDone({ abortSignal: signal });
-    return;
-  } catch (err) {
-    requestError = err;
-  }
-  // The request or a poll failed (after the SDK's own retries): Azure may still have done it, so ask the resource.
-  const extension = await settledState(services, cluster, req.name, signal).catch((err: unknown) => {
-    if (err instanceof NotWaitedError) {
-      throw err;
-    }
-    return undefined;
-  });
-  if (extension?.provisioningState?.toLowerCase() === 'succeeded') {
-    return;
-  }
-  if (extension?.errorInfo) {
-    throw new Error(`${extension.provisioningState ?? ''}: ${extension.errorInfo.code ?? ''} ${extension.errorInfo.message ?? ''}`.trim());
-  }
-  throw signal.aborted ? new NotWaitedError('Stopped waiting; check the cluster in the tree.') : requestError;
 }
 
 /** Runs the deployment to every ready cluster under the concurrency setting, with "k of n" progress. */
@@ -87,7 +36,7 @@ async function deployAll(services: ExtensionServices, clusters: readonly Cluster
       try {
         return await runDeployments(
           clusters,
-          (cluster) => deployOne(services, cluster, toSend, abort.signal),
+          (cluster) => deployToCluster(services.access, cluster, toSend, abort.signal, pollOptions().updateIntervalInMs ?? 5000),
           limit,
           (err) => {
             if (err instanceof NotWaitedError) {
@@ -147,7 +96,7 @@ function selectedClusters(arg: unknown, selection: unknown): ClusterNode[] {
 async function planDeployment(services: ExtensionServices, arg: unknown, selection: unknown): Promise<{ req: ExtensionRequest; clusters: ClusterModel[] } | undefined> {
   const node = asTreeNode(arg);
   if (node?.kind === 'extension') {
-    const source = await findExtension(services, node.parent.cluster, node.extension.name ?? '');
+    const source = await findExtension(services.access, node.parent.cluster, node.extension.name ?? '');
     const clusters = await pickClusters(services, (await services.access.listSubscriptions()).map(subscriptionNode), node.parent.cluster.id);
     // Azure never returns protected settings: they are asked for again, once, for all clusters.
     const protectedAnswer = await askSettings(services.prompter, true, { step: 1, totalSteps: 2, canGoBack: false });

@@ -11,6 +11,7 @@ import { idleExtension } from './clusterChecks';
 import { describeRequest } from './createWizard';
 import { confirmReview } from './reviewStep';
 import { ensureValidRequest, sendCreate } from './sendCreate';
+import { pollOptions } from './trackOperation';
 import { askSettings, type SettingsAnswer } from './settingsQuestions';
 
 /** The protected half of a request from the user's answer (Azure never returns the stored values). */
@@ -49,7 +50,7 @@ async function recreateExtension(services: ExtensionServices, node: ExtensionNod
   if (!(await confirmReview(services.prompter, review, { step: 2, totalSteps: 2, canGoBack: false }))) {
     return undefined;
   }
-  const deletion = await beginDeleteExtension(services.access, cluster, name, false);
+  const deletion = await beginDeleteExtension(services.access, cluster, name, false, pollOptions());
   services.tree.refresh(node.parent);
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0} before creating it again', name) }, () =>
     deletion.pollUntilDone(),

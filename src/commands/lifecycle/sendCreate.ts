@@ -5,8 +5,9 @@ import { applyTypeDefaults, type ExtensionRequest, validateExtensionRequest } fr
 import type { ClusterNode } from '../../tree/treeNodes';
 import { UserFacingError } from '../registerCommand';
 import type { ExtensionServices } from '../services';
-import { ensureNoRunningOperation, findExtension } from './clusterChecks';
-import { type TrackedOutcome, trackOperation } from './trackOperation';
+import { findExtension } from '../../azure/extensionOperations';
+import { ensureNoRunningOperation } from './clusterChecks';
+import { pollOptions, type TrackedOutcome, trackOperation } from './trackOperation';
 
 /**
  * Runs the shared rules on the request and its files; errors stop with the messages the language server shows.
@@ -40,12 +41,12 @@ export async function sendCreate(services: ExtensionServices, clusterNode: Clust
   const action = vscode.l10n.t('Create {0} on {1}', req.name, cluster.name);
   ensureValidRequest(req, action);
   const toSend = requestToSend(req);
-  const existing = await findExtension(services, cluster, toSend.name);
+  const existing = await findExtension(services.access, cluster, toSend.name);
   if (existing) {
     ensureNoRunningOperation(existing, cluster);
     throw new UserFacingError(vscode.l10n.t('{0} already exists on {1}: update it, or delete it first.', toSend.name, cluster.name));
   }
-  const operation = await beginCreateExtension(services.access, cluster, toSend.name, toExtensionBody(toSend));
+  const operation = await beginCreateExtension(services.access, cluster, toSend.name, toExtensionBody(toSend), pollOptions());
   return trackOperation(services, {
     clusterNode,
     extensionName: toSend.name,

@@ -1,10 +1,10 @@
 import type { Extension } from '@azure/arm-kubernetesconfiguration';
 import * as vscode from 'vscode';
 import { describeAzureError } from '../../azure/azureErrorMessage';
-import type { ExtensionOperation } from '../../azure/extensionOperations';
+import type { ExtensionOperation, OperationOptions } from '../../azure/extensionOperations';
 import type { ClusterNode } from '../../tree/treeNodes';
 import type { ExtensionServices } from '../services';
-import { findExtension } from './clusterChecks';
+import { findExtension } from '../../azure/extensionOperations';
 
 /** How waiting for an operation ended. */
 export type TrackedOutcome = 'succeeded' | 'failed' | 'stoppedWaiting';
@@ -18,6 +18,11 @@ export interface TrackedOperation {
   readonly progressTitle: string;
   readonly successMessage: string;
   readonly operation: ExtensionOperation<unknown>;
+}
+
+/** How often operations are polled when Azure sends no Retry-After: the tree's poll interval setting. */
+export function pollOptions(): OperationOptions {
+  return { updateIntervalInMs: vscode.workspace.getConfiguration('aksClusterExtensions').get<number>('pollIntervalSeconds', 5) * 1000 };
 }
 
 /** The extension's errorInfo and non-info statuses in one line, to say why an operation failed. */
@@ -66,7 +71,7 @@ export async function trackOperation(services: ExtensionServices, tracked: Track
     return outcome;
   }
   const described = describeAzureError(outcome.error, tracked.action);
-  const statuses = statusesOf(await findExtension(services, tracked.clusterNode.cluster, tracked.extensionName).catch(() => undefined));
+  const statuses = statusesOf(await findExtension(services.access, tracked.clusterNode.cluster, tracked.extensionName).catch(() => undefined));
   services.log.error(statuses ? `${described.detail}; extension status: ${statuses}` : described.detail);
   const showLog = vscode.l10n.t('Show Log');
   void services.prompter.notify('error', statuses ? `${described.message} ${statuses}` : described.message, showLog).then((choice) => {

@@ -15,7 +15,7 @@ import { idleExtension } from './clusterChecks';
 import { confirmReview } from './reviewStep';
 import { ensureValidRequest } from './sendCreate';
 import { parseEntry } from './settingsQuestions';
-import { trackOperation } from './trackOperation';
+import { pollOptions, trackOperation } from './trackOperation';
 
 type UpdateKind = 'document' | 'entries' | 'versioning';
 
@@ -156,7 +156,7 @@ async function updateExtension(services: ExtensionServices, node: ExtensionNode)
   }
   // Checked again right before sending: the review may have stayed open while another operation started.
   await idleExtension(services, cluster, name);
-  const operation = await beginUpdateExtension(services.access, cluster, name, plan.patch);
+  const operation = await beginUpdateExtension(services.access, cluster, name, plan.patch, pollOptions());
   return trackOperation(services, {
     clusterNode: node.parent,
     extensionName: name,

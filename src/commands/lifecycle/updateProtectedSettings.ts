@@ -9,7 +9,7 @@ import type { ExtensionServices } from '../services';
 import { idleExtension } from './clusterChecks';
 import { ensureValidRequest } from './sendCreate';
 import { askSettings } from './settingsQuestions';
-import { trackOperation } from './trackOperation';
+import { pollOptions, trackOperation } from './trackOperation';
 
 const POSITION = { step: 1, totalSteps: 2, canGoBack: false };
 
@@ -53,7 +53,7 @@ async function updateProtectedSettings(services: ExtensionServices, node: Extens
     return undefined;
   }
   await idleExtension(services, cluster, name);
-  const operation = await beginUpdateExtension(services.access, cluster, name, { configurationProtectedSettings: { ...values } });
+  const operation = await beginUpdateExtension(services.access, cluster, name, { configurationProtectedSettings: { ...values } }, pollOptions());
   return trackOperation(services, {
     clusterNode: node.parent,
     extensionName: name,

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import type { ClusterModel } from '../../../src/azure/clusterModel';
+import { createLimiter } from '../../../src/azure/concurrency';
+import { beginCreateExtension, beginDeleteExtension, beginUpdateExtension, findExtension } from '../../../src/azure/extensionOperations';
+import { listCatalogTypes, listCatalogVersions } from '../../../src/azure/extensionTypesCatalog';
+import { runDeployments } from '../../../src/lifecycle/deployPlan';
+import { deployToCluster } from '../../../src/lifecycle/deployToCluster';
+import { settingsPatch, diffSettings } from '../../../src/lifecycle/settingsDiff';
+import { startEmulator } from '../../emulator/emulator';
+import type { RunningEmulator } from '../../emulator/emulatorTypes';
+import { emulatorAccess } from '../../support/emulatorAccess';
+
+const FAST = { updateIntervalInMs: 20 };
+
+describe('Extension operations against the emulator (real SDK pollers)', () => {
+  let emulator: RunningEmulator;
+  let access: ReturnType<typeof emulatorAccess>;
+  let clusters: ClusterModel[];
+  const named = (name: string): ClusterModel => clusters.find((c) => c.name === name) as ClusterModel;
+
+  before(async () => {
+    emulator = await startEmulator({ operationDelayMs: 50 });
+    access = emulatorAccess(emulator);
+    const subscriptions = await access.listSubscriptions();
+    clusters = (await Promise.all(subscriptions.map((s) => access.listClusters(s)))).flat();
+  });
+  after(() => emulator.close());
+  beforeEach(() => emulator.reset());
+
+  it('creates: Creating once accepted, Succeeded when the poller is done; protected settings stored, never returned', async () => {
+    const cluster = named('aks-dev-westus2');
+    const operation = await beginCreateExtension(access, cluster, 'flux', { extensionType: 'microsoft.flux', configurationProtectedSettings: { token: 'MARKER' } }, FAST);
+    assert.equal((await findExtension(access, cluster, 'flux'))?.provisioningState, 'Creating');
+    const created = await operation.pollUntilDone();
+    assert.equal(created.provisioningState, 'Succeeded');
+    assert.equal(created.configurationProtectedSettings, undefined);
+    assert.deepEqual(emulator.protectedSettingsOf(`${cluster.id}/providers/Microsoft.KubernetesConfiguration/extensions/flux`), { token: 'MARKER' });
+  });
+
+  it('updates only changed settings, removes keys sent as null, and leaves protected settings untouched', async () => {
+    const cluster = named('aks-prod-eastus-01');
+    const before = await findExtension(access, cluster, 'azureml');
+    const id = before?.id ?? '';
+    const protectedBefore = emulator.protectedSettingsOf(id);
+    const current = before?.configurationSettings ?? {};
+    const [firstKey] = Object.keys(current);
+    const desired: Record<string, string> = { ...current, added: 'yes' };
+    delete desired[firstKey];
+    const patch = { configurationSettings: settingsPatch(diffSettings(current, desired)) as Record<string, string> };
+    await (await beginUpdateExtension(access, cluster, 'azureml', patch, FAST)).pollUntilDone();
+    const patchBody = emulator.requests.find((r) => r.method === 'PATCH')?.body as { properties: Record<string, unknown> };
+    assert.deepEqual(patchBody.properties, { configurationSettings: { added: 'yes', [firstKey]: null } });
+    assert.deepEqual((await findExtension(access, cluster, 'azureml'))?.configurationSettings, desired);
+    assert.deepEqual(emulator.protectedSettingsOf(id), protectedBefore);
+  });
+
+  it('force delete removes an extension stuck in Deleting', async () => {
+    const cluster = named('aks-prod-eastus-02');
+    await (await beginDeleteExtension(access, cluster, 'dapr', true, FAST)).pollUntilDone();
+    assert.equal(await findExtension(access, cluster, 'dapr'), undefined);
+    assert.ok(emulator.requests.some((r) => r.method === 'DELETE' && /forceDelete=true/.test(r.url)));
+  });
+
+  it('offers the catalog of the cluster with versions newest first, and the built-in list when it does not answer', async () => {
+    const cluster = named('aks-dev-westus2');
+    const catalog = await listCatalogTypes(access, cluster, () => assert.fail('catalog should answer'));
+    assert.equal(catalog.source, 'azure');
+    assert.ok(catalog.types.some((t) => t.type === 'microsoft.dapr' && t.defaultReleaseNamespace === 'dapr-system'));
+    assert.deepEqual(await listCatalogVersions(access, cluster, 'microsoft.dapr', 'stable', () => assert.fail('versions')), ['1.14.4', '1.14.2', '1.13.6', '1.13.5']);
+    let why: unknown;
+    const fallback = await listCatalogTypes(access, { ...cluster, name: 'no-such-cluster' }, (err) => (why = err));
+    assert.equal(fallback.source, 'builtIn');
+    assert.ok(why, 'the reason is reported');
+    assert.ok(fallback.types.some((t) => t.type === 'Microsoft.AzureML.Kubernetes'));
+  });
+
+  it('deploys to several clusters through 429s and 500s, every cluster ending in a known state', async function () {
+    this.timeout(60000);
+    emulator.setFaults({ throttleRate: 0.3, retryAfterSeconds: 0.1, serverErrorRate: 0.15, pathPattern: 'extensions' });
+    const targets = clusters.filter((c) => ['aks-dev-westus2', 'aks-fabrikam-gitops', 'aks-prod-weu-01'].includes(c.name));
+    const results = await runDeployments(
+      targets,
+      (c) => deployToCluster(access, c, { name: 'monitor', extensionType: 'microsoft.azuremonitor.containers' }, new AbortController().signal, 20),
+      createLimiter(() => 2),
+      (err) => ({ outcome: 'failed', message: String(err) }),
+      () => undefined,
+    );
+    emulator.setFaults({});
+    assert.equal(results.length, 3);
+    assert.ok(emulator.requests.some((r) => r.status === 429), 'throttling was exercised');
+    for (const result of results) {
+      const state = (await findExtension(access, result.cluster, 'monitor'))?.provisioningState;
+      assert.equal(result.outcome === 'succeeded', state === 'Succeeded', `${result.cluster.name}: ${result.outcome} vs ${state ?? 'absent'} ${result.message}`);
+    }
+  });
+});

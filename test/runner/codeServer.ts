@@ -30,8 +30,18 @@ function layout(dir: string): CodeServerInstall {
 }
 
 /** Environment that makes `node`, `npm` and node-gyp use Node 24. */
-export function node24Env(install: CodeServerInstall, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+function node24Env(install: CodeServerInstall): NodeJS.ProcessEnv {
+  const env = withoutNpmScriptEnv();
   return { ...env, PATH: `${path.dirname(install.node)}${path.delimiter}${env.PATH ?? ''}`, npm_config_nodedir: install.nodeDir };
+}
+
+/**
+ * Under `npm test` or `npm start`, npm hands its scripts variables describing itself; the npm we run would take them
+ * as its own config. npm_config_user_agent names Node 20, and code-server's postinstall reads its Node version there.
+ */
+function withoutNpmScriptEnv(): NodeJS.ProcessEnv {
+  const inherited = /^(npm_config_(user_agent|local_prefix|npm_version|node_gyp)|npm_(execpath|node_execpath|command)|npm_package_|npm_lifecycle_|NODE$|INIT_CWD$)/i;
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !inherited.test(key)));
 }
 
 /**
@@ -42,8 +52,8 @@ export async function ensureCodeServer(): Promise<CodeServerInstall> {
   if (readMarker() === marker) {
     return layout(installDir);
   }
+  removeAbandonedStaging();
   const staging = `${installDir}.partial-${process.pid}`;
-  fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { recursive: true });
   // npm 11 skips dependencies' install scripts unless package.json's allowScripts names them. code-server's
   // postinstall installs VS Code's own dependencies (whose package.json allow their native modules); argon2 only
@@ -54,7 +64,7 @@ export async function ensureCodeServer(): Promise<CodeServerInstall> {
   console.log(`[code-server] installing code-server@${CODE_SERVER_VERSION} with ${NODE_PACKAGE} into ${installDir}`);
   console.log(`[code-server] first run only, takes 2-3 minutes; log: ${log}`);
 
-  await npmInstall(staging, [NODE_PACKAGE], process.env, log);
+  await npmInstall(staging, [NODE_PACKAGE], withoutNpmScriptEnv(), log);
   const install = layout(staging);
   await npmInstall(staging, [`code-server@${CODE_SERVER_VERSION}`], {
     ...node24Env(install),
@@ -69,6 +79,25 @@ export async function ensureCodeServer(): Promise<CodeServerInstall> {
   fs.renameSync(staging, installDir);
   console.log(`[code-server] installed after ${elapsed()}`);
   return layout(installDir);
+}
+
+/** Staging folders of installs whose process is gone (failed or interrupted); a running one is left alone. */
+function removeAbandonedStaging(): void {
+  const prefix = `${path.basename(installDir)}.partial-`;
+  for (const name of fs.existsSync(cacheRoot) ? fs.readdirSync(cacheRoot) : []) {
+    if (name.startsWith(prefix) && !isAlive(Number(name.slice(prefix.length)))) {
+      fs.rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function readMarker(): string | undefined {

@@ -27,27 +27,35 @@ export function forgetProcessGroup(pid: number): void {
   groups.delete(pid);
 }
 
-/** Runs the cleanups newest first (browser before server before emulator), then exits with `code`. */
-export async function shutdown(code: number, reason: string): Promise<never> {
+/** Exit codes of a stop someone asked for (Ctrl+C ends `npm start`): no failure report then. */
+const interrupted = (code: number): boolean => code === 130 || code === 143;
+
+/**
+ * Runs the cleanups newest first (browser before server before emulator), then exits with `code`. The first call
+ * wins: a later one (say, a page call failing because cleanup closed the browser) waits for it instead.
+ */
+export function shutdown(code: number, reason: string): Promise<never> {
   if (!exiting) {
     exiting = true;
-    if (code !== 0 && !interrupted(code)) {
-      failureReports.forEach((report) => console.log(report()));
-    }
-    console.log(`[runner] ${reason} -> exit ${code} after ${elapsed()}`);
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await withTimeout(Promise.resolve(cleanup()), 10_000);
-      } catch (error) {
-        console.error(`[runner] cleanup failed: ${String(error)}`);
-      }
+    void runCleanups(code, reason);
+  }
+  return new Promise<never>(() => undefined);
+}
+
+async function runCleanups(code: number, reason: string): Promise<void> {
+  if (code !== 0 && !interrupted(code)) {
+    failureReports.forEach((report) => console.log(report()));
+  }
+  console.log(`[runner] ${reason} -> exit ${code} after ${elapsed()}`);
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await withTimeout(Promise.resolve(cleanup()), 10_000);
+    } catch (error) {
+      console.error(`[runner] cleanup failed: ${String(error)}`);
     }
   }
   process.exit(code);
 }
-
-/** Exit codes of a stop someone asked for (Ctrl+C ends `npm start`): no failure report then. */
-const interrupted = (code: number): boolean => code === 130 || code === 143;
 
 /** Ctrl+C, termination and unexpected errors all end in shutdown(). */
 export function installExitHandlers(): void {

@@ -61,10 +61,12 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
     lines ??= new LineIndex(text);
     // The parser can report an unterminated comment as reaching past the end of the text.
     const end = Math.min(offset + length, text.length);
-    out.push({ range: { start: lines.position(Math.min(offset, end)), end: lines.position(end) }, severity, code, message, ...(data ? { data } : {}) });
+    const diagnostic: SettingsDiagnostic = { range: { start: lines.position(Math.min(offset, end)), end: lines.position(end) }, severity, code, message };
+    if (data) diagnostic.data = data;
+    out.push(diagnostic);
   };
 
-  if (text.trim() === '') {
+  if (!/\S/.test(text)) {
     add(0, text.length, 'error', 'settings/empty', emptyFileMessage);
     return out;
   }
@@ -80,20 +82,23 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
 
   const fold = info && !info.keysCaseSensitive ? (k: string) => k.toLowerCase() : (k: string) => k;
   const lastByKey = new Map<string, SettingEntry>();
-  const seen = new Map<string, number>();
+  const duplicated = new Set<string>();
   for (const e of parsed.entries) {
-    lastByKey.set(fold(e.key), e);
-    seen.set(fold(e.key), (seen.get(fold(e.key)) ?? 0) + 1);
+    const key = fold(e.key);
+    if (lastByKey.has(key)) duplicated.add(key);
+    lastByKey.set(key, e);
   }
 
   const addFinding = (entry: SettingEntry, f: RuleFinding): void => {
     const onValue = f.code === 'settings/invalid-value';
-    const [offset, length] = onValue ? [entry.valueOffset, entry.valueLength] : [entry.keyOffset, entry.keyLength];
-    add(offset, length, f.severity, f.code, f.message, { key: entry.key, ...(f.suggestion ? { suggestion: f.suggestion } : {}) });
+    const data: DiagnosticData = { key: entry.key };
+    if (f.suggestion) data.suggestion = f.suggestion;
+    if (onValue) add(entry.valueOffset, entry.valueLength, f.severity, f.code, f.message, data);
+    else add(entry.keyOffset, entry.keyLength, f.severity, f.code, f.message, data);
   };
 
   for (const e of parsed.entries) {
-    if ((seen.get(fold(e.key)) ?? 0) > 1) add(e.keyOffset, e.keyLength, 'error', 'settings/duplicate-key', duplicateKeyMessage(e.key), { key: e.key });
+    if (duplicated.size > 0 && duplicated.has(fold(e.key))) add(e.keyOffset, e.keyLength, 'error', 'settings/duplicate-key', duplicateKeyMessage(e.key), { key: e.key });
     const isString = e.kind === 'string';
     if (!isString) add(e.valueOffset, e.valueLength, 'error', 'settings/value-not-string', valueNotStringMessage(e.key, e.text), { key: e.key });
     for (const f of checkSetting(info, e.key, isString ? e.text : undefined, here)) addFinding(e, f);

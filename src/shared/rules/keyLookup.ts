@@ -1,10 +1,38 @@
 import type { ExtensionTypeInfo, SettingKeyInfo } from '../catalog/extensionType';
 
+interface Candidate {
+  key: string;
+  lower: string;
+  histogram: Int16Array;
+}
+
 interface KeyIndex {
   exact: Map<string, SettingKeyInfo>;
   folded: Map<string, SettingKeyInfo>;
   prefixes: SettingKeyInfo[];
-  byLength: Map<number, SettingKeyInfo[]>;
+  byLength: Map<number, Candidate[]>;
+}
+
+const buckets = 40;
+
+// Letters, digits and the usual separators each get a bucket; everything else shares one.
+function histogram(lower: string): Int16Array {
+  const h = new Int16Array(buckets);
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    h[c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : c === 46 ? 36 : c === 45 ? 37 : c === 95 ? 38 : 39]++;
+  }
+  return h;
+}
+
+/** A lower bound of the edit distance: each edit changes the character counts by at most 2. */
+function histogramBound(a: Int16Array, b: Int16Array, max: number): number {
+  let diff = 0;
+  for (let i = 0; i < buckets; i++) {
+    diff += Math.abs(a[i] - b[i]);
+    if (diff > 2 * max) return max + 1;
+  }
+  return Math.ceil(diff / 2);
 }
 
 const indexes = new WeakMap<ExtensionTypeInfo, KeyIndex>();
@@ -22,7 +50,8 @@ function indexFor(info: ExtensionTypeInfo): KeyIndex {
     index.exact.set(k.key, k);
     index.folded.set(k.key.toLowerCase(), k);
     const sameLength = index.byLength.get(k.key.length) ?? [];
-    sameLength.push(k);
+    const lower = k.key.toLowerCase();
+    sameLength.push({ key: k.key, lower, histogram: histogram(lower) });
     index.byLength.set(k.key.length, sameLength);
   }
   indexes.set(info, index);
@@ -58,11 +87,15 @@ export function knownSetting(info: ExtensionTypeInfo, key: string): SettingKeyIn
 function nearestKey(index: KeyIndex, key: string): string | undefined {
   const lower = key.toLowerCase();
   const limit = key.length < 6 ? 1 : 2;
+  let keyHistogram: Int16Array | undefined;
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (let len = key.length - limit; len <= key.length + limit; len++) {
     for (const candidate of index.byLength.get(len) ?? []) {
-      const d = boundedDistance(lower, candidate.key.toLowerCase(), bestDistance - 1);
+      keyHistogram ??= histogram(lower);
+      // Most candidates differ in too many characters: rule them out before the quadratic comparison.
+      if (histogramBound(keyHistogram, candidate.histogram, bestDistance - 1) >= bestDistance) continue;
+      const d = boundedDistance(lower, candidate.lower, bestDistance - 1);
       if (d < bestDistance) {
         bestDistance = d;
         best = candidate.key;

@@ -20,8 +20,12 @@ function words(key: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+// Every secret word contains one of these: most keys are ruled out without splitting them into words.
+const mayBeSecret = /pass|pwd|secret|credential|key|sas|token|connection/i;
+
 /** True when a setting name reads like a credential (password, token, connection string, ...). */
 export function looksLikeSecretKey(key: string): boolean {
+  if (!mayBeSecret.test(key)) return false;
   const w = words(key);
   if (w.length === 0 || referenceWords.has(w[w.length - 1])) return false;
   if (trailingSecretWords.has(w[w.length - 1])) return true;

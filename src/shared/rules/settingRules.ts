@@ -11,7 +11,11 @@ function valueProblem(constraint: ValueConstraint, value: string): string | unde
   return ok ? undefined : `one of ${constraint.values.map((v) => `"${v}"`).join(', ')}`;
 }
 
-function describeKnown(info: ExtensionTypeInfo, setting: SettingKeyInfo, key: string, value: string | undefined, where: SettingsLocation): RuleFinding[] {
+// Most settings have nothing to report: share one empty result instead of allocating one per key.
+const none: readonly RuleFinding[] = Object.freeze([]);
+
+function describeKnown(info: ExtensionTypeInfo, setting: SettingKeyInfo, key: string, value: string | undefined, where: SettingsLocation): readonly RuleFinding[] {
+  if (!setting.value && !setting.protected && !setting.immutableAfterCreate) return none;
   const findings: RuleFinding[] = [];
   if (value !== undefined && setting.value) {
     const expected = valueProblem(setting.value, value);
@@ -54,7 +58,7 @@ function secretFinding(key: string): RuleFinding {
  * Checks one setting on its own: is the key known (or a typo), is the value allowed, is it in the
  * right file. `value` is undefined when the JSON value is not a string.
  */
-export function checkSetting(info: ExtensionTypeInfo | undefined, key: string, value: string | undefined, where: SettingsLocation): RuleFinding[] {
+export function checkSetting(info: ExtensionTypeInfo | undefined, key: string, value: string | undefined, where: SettingsLocation): readonly RuleFinding[] {
   if (info) {
     const match = matchKey(info, key);
     if (match.kind === 'known') {
@@ -85,7 +89,7 @@ export function checkSetting(info: ExtensionTypeInfo | undefined, key: string, v
     if (where === 'settings' && isSecretLooking(key, value)) findings.push(secretFinding(key));
     return findings;
   }
-  return where === 'settings' && isSecretLooking(key, value) ? [secretFinding(key)] : [];
+  return where === 'settings' && isSecretLooking(key, value) ? [secretFinding(key)] : none;
 }
 
 function isSecretLooking(key: string, value: string | undefined): boolean {
@@ -96,8 +100,9 @@ function isSecretLooking(key: string, value: string | undefined): boolean {
 export function duplicateAcrossFiles(info: ExtensionTypeInfo | undefined, view: SettingsView): RuleFinding[] {
   const severity = info?.duplicateAcrossFilesIsError ? 'error' : 'warning';
   const findings: RuleFinding[] = [];
-  for (const key of view.keys('settings')) {
-    if (view.getIn('protected', key) === undefined) continue;
+  // Protected settings are usually the few: look their keys up in the settings, not the reverse.
+  for (const key of view.keys('protected')) {
+    if (view.getIn('settings', key) === undefined) continue;
     for (const where of ['settings', 'protected'] as const) {
       findings.push({
         code: 'settings/duplicate-across-files',

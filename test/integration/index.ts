@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import { RESULT_MARKER, type TestResult } from './result';
 
-
 export function run(): Promise<void> {
   // mocha's default color detection sees no TTY here; the relayed console would show escape codes otherwise
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000, reporter: 'spec', grep: process.env.AKSEXT_TEST_GREP });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AzureAccess } from './azure/azureAccess';
 import { readEmulatorConnection } from './azure/devMode';
 import { createSubscriptionProvider } from './azure/subscriptionProvider';
+import { registerSettingsLanguageSupport } from './client';
 import { registerCommands } from './commands/registerCommands';
 import type { ExtensionServices } from './commands/services';
 import type { AksClusterExtensionsApi } from './extensionApi';
@@ -17,6 +18,8 @@ function setting<T>(key: string, fallback: T): T {
 export function activate(context: vscode.ExtensionContext): AksClusterExtensionsApi {
   const log = vscode.window.createOutputChannel('AKS Cluster Extensions', { log: true });
   context.subscriptions.push(log);
+
+  registerSettingsLanguageSupport(context, log);
 
   const emulator = readEmulatorConnection();
   if (emulator) {
@@ -46,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
     tree,
     access,
     developmentMode: emulator !== undefined,
+    writablePlaces: [context.logUri, context.globalStorageUri, ...(context.storageUri ? [context.storageUri] : [])],
     usePrompter(prompter) {
       const previous = services.prompter;
       services.prompter = prompter;

@@ -1,3 +1,4 @@
+import type * as vscode from 'vscode';
 import type { AzureAccess } from './azure/azureAccess';
 import type { AksTreeDataProvider } from './tree/aksTreeDataProvider';
 import type { Prompter } from './ui/prompter';
@@ -8,6 +9,8 @@ export interface AksClusterExtensionsApi {
   readonly access: AzureAccess;
   /** True when the extension talks to the local Azure emulator. */
   readonly developmentMode: boolean;
+  /** Where the extension may write (its logs and storage): tests check that no secret ever lands there. */
+  readonly writablePlaces: readonly vscode.Uri[];
   /** Replaces the prompter commands ask through (tests); returns a function that restores the previous one. */
   usePrompter(prompter: Prompter): () => void;
 }

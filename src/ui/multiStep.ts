@@ -1,4 +1,4 @@
-import { GoBackError } from './prompter';
+import { isGoBack } from './prompter';
 
 /** Where a step stands in the flow, for the prompter's step counter and Back button. */
 export interface StepPosition {
@@ -16,7 +16,7 @@ export interface Step<S> {
 }
 
 /**
- * Runs the steps in order; Back (GoBackError) returns to the previous step that applies, keeping the answers given so
+ * Runs the steps in order; Back (a GoBackError) returns to the previous step that applies, keeping the answers given so
  * far as defaults. Resolves false when the user cancelled.
  */
 export async function runSteps<S>(steps: readonly Step<S>[], state: S): Promise<boolean> {
@@ -37,7 +37,7 @@ export async function runSteps<S>(steps: readonly Step<S>[], state: S): Promise<
       history.push(index);
       index++;
     } catch (err) {
-      if (!(err instanceof GoBackError) || history.length === 0) {
+      if (!isGoBack(err) || history.length === 0) {
         throw err;
       }
       index = history.pop() ?? 0;

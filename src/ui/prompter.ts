@@ -35,7 +35,13 @@ export interface FileOptions {
 export class GoBackError extends Error {
   constructor() {
     super('Back');
+    this.name = 'GoBackError';
   }
+}
+
+/** True for a GoBackError, also one from another bundle of this code (tests load the sources, the extension its bundle). */
+export function isGoBack(err: unknown): boolean {
+  return err instanceof Error && err.name === 'GoBackError';
 }
 
 /**

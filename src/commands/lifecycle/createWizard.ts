@@ -185,7 +185,7 @@ function steps(services: ExtensionServices, cluster: ClusterModel, catalog: Cata
             { label: vscode.l10n.t('Upgrade minor versions automatically'), description: vscode.l10n.t('follows a release train (default)'), value: true },
             { label: vscode.l10n.t('Pin a version'), description: vscode.l10n.t('no automatic upgrades, not even patches'), value: false },
           ],
-          { title, ...position },
+          { title, placeHolder: vscode.l10n.t('Upgrades of the extension'), ...position },
         );
         state.autoUpgrade = auto ?? state.autoUpgrade;
         return auto !== undefined;

@@ -93,14 +93,25 @@ function selectedClusters(arg: unknown, selection: unknown): ClusterNode[] {
 }
 
 /** The template and the targets, from where the command ran: an extension, selected clusters, a subscription, or the palette. */
-async function planDeployment(services: ExtensionServices, arg: unknown, selection: unknown): Promise<{ req: ExtensionRequest; clusters: ClusterModel[] } | undefined> {
+interface DeploymentPlan {
+  readonly req: ExtensionRequest;
+  readonly clusters: ClusterModel[];
+  /** For a copy of an existing extension, the keys the rules judge: its stored settings were accepted by Azure already. */
+  readonly judgedKeys?: ReadonlySet<string>;
+}
+
+async function planDeployment(services: ExtensionServices, arg: unknown, selection: unknown): Promise<DeploymentPlan | undefined> {
   const node = asTreeNode(arg);
   if (node?.kind === 'extension') {
     const source = await findExtension(services.access, node.parent.cluster, node.extension.name ?? '');
     const clusters = await pickClusters(services, (await services.access.listSubscriptions()).map(subscriptionNode), node.parent.cluster.id);
     // Azure never returns protected settings: they are asked for again, once, for all clusters.
     const protectedAnswer = await askSettings(services.prompter, true, { step: 1, totalSteps: 2, canGoBack: false });
-    return protectedAnswer && { req: withProtectedSettings(requestFromExtension(source ?? node.extension), protectedAnswer), clusters };
+    if (!protectedAnswer) {
+      return undefined;
+    }
+    const req = withProtectedSettings(requestFromExtension(source ?? node.extension), protectedAnswer);
+    return { req, clusters, judgedKeys: new Set(Object.keys(req.configurationProtectedSettings ?? {})) };
   }
   const fromTree = selectedClusters(arg, selection);
   const clusters = fromTree.length > 0 ? fromTree.map((n) => n.cluster) : await pickClusters(services, [await resolveSubscriptionNode(arg, services)]);
@@ -116,7 +127,7 @@ export function registerDeployToClusters(context: vscode.ExtensionContext, servi
       return undefined;
     }
     const action = vscode.l10n.t('Deploy {0}', plan.req.name);
-    ensureValidRequest(plan.req, action);
+    ensureValidRequest(plan.req, action, plan.judgedKeys);
     const { ready, skipped } = await checkTargets(services, plan.clusters, plan.req);
     const confirmed = await confirmReview(services.prompter, {
       title: vscode.l10n.t('Deploy {0} ({1}) to {2} cluster(s)', plan.req.name, plan.req.extensionType, ready.length),

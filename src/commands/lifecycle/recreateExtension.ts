@@ -40,7 +40,9 @@ async function recreateExtension(services: ExtensionServices, node: ExtensionNod
   }
   const req = withProtectedSettings(requestFromExtension(extension), protectedAnswer);
   const action = vscode.l10n.t('Recreate {0} on {1}', name, cluster.name);
-  ensureValidRequest(req, action);
+  // The settings are those Azure already holds (some types store them transformed): the rules judge what is new.
+  const judgedKeys = new Set(Object.keys(req.configurationProtectedSettings ?? {}));
+  ensureValidRequest(req, action, judgedKeys);
   const review = {
     title: action,
     action: vscode.l10n.t('Delete and Create {0}', name),
@@ -55,7 +57,7 @@ async function recreateExtension(services: ExtensionServices, node: ExtensionNod
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0} before creating it again', name) }, () =>
     deletion.pollUntilDone(),
   );
-  return sendCreate(services, node.parent, req);
+  return sendCreate(services, node.parent, req, judgedKeys);
 }
 
 /** Recreate…: offered on Failed extensions. */

@@ -35,11 +35,14 @@ export function requestToSend(req: ExtensionRequest): ExtensionRequest {
   });
 }
 
-/** Validates, checks for a conflict, sends the PUT and follows it; the new node shows Creating as soon as Azure accepts. */
-export async function sendCreate(services: ExtensionServices, clusterNode: ClusterNode, req: ExtensionRequest): Promise<TrackedOutcome> {
+/**
+ * Validates, checks for a conflict, sends the PUT and follows it; the new node shows Creating as soon as Azure accepts.
+ * `judgedKeys` as for ensureValidRequest (a recreate judges only what is new).
+ */
+export async function sendCreate(services: ExtensionServices, clusterNode: ClusterNode, req: ExtensionRequest, judgedKeys?: ReadonlySet<string>): Promise<TrackedOutcome> {
   const cluster = clusterNode.cluster;
   const action = vscode.l10n.t('Create {0} on {1}', req.name, cluster.name);
-  ensureValidRequest(req, action);
+  ensureValidRequest(req, action, judgedKeys);
   const toSend = requestToSend(req);
   const existing = await findExtension(services.access, cluster, toSend.name);
   if (existing) {

@@ -1,0 +1,285 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { validateExtensionRequest } from '../../src/shared';
+import { emulatorControl } from './emulatorControl';
+import { clusterNamed, extensionId, extensionNamed, lifecycleSuiteSetup, runWith, treeShows, writes } from './lifecycle/lifecycleFixture';
+import type { ScriptedAnswer } from './lifecycle/scriptedPrompter';
+
+interface PutBody {
+  properties: { extensionType: string; configurationSettings?: Record<string, string>; configurationProtectedSettings?: Record<string, string>; releaseTrain?: string; scope?: unknown };
+}
+
+const none = (title: RegExp): ScriptedAnswer => ({ when: title, pick: 'None' });
+const createFlux: ScriptedAnswer[] = [
+  { when: /Extension type/, pick: 'microsoft.flux' },
+  { when: /Name of the extension instance/, input: 'flux' },
+  { when: /Release namespace/, input: 'flux-system' },
+  { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
+  { when: /Release train/, back: true },
+  { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
+  { when: /Release train/, pick: 'stable' },
+  { when: /^Configuration settings$/, pick: 'Enter key=value entries' },
+  { when: /A setting as key=value/, input: 'multiTenancy.enforce=false' },
+  { when: /A setting as key=value/, input: '' },
+  { when: /^Protected settings$/, pick: 'Enter key=value entries' },
+  { when: /Protected setting key/, input: 'gitToken' },
+  { when: /Value of gitToken/, input: 'flux-token-value' },
+  { when: /Protected setting key/, input: '' },
+  { when: /Marketplace plan/, pick: 'No Marketplace plan' },
+  { when: /Review, then choose/, pick: 'Create flux' },
+];
+
+suite('Lifecycle: create', () => {
+  const { api } = lifecycleSuiteSetup();
+
+  test('creates through the wizard (Back, step counter): Creating at once, then Succeeded; the PUT carries the answers', async () => {
+    const cluster = await clusterNamed(api(), 'aks-dev-westus2');
+    const running = runWith<string>(api(), [...createFlux], 'createExtension', cluster);
+    const shownCreating = treeShows(api(), 'aks-dev-westus2', 'flux', /Creating/).catch((err: unknown) => err);
+    const { result, prompter } = await running;
+    assert.equal(result, 'succeeded', JSON.stringify(prompter.messages));
+    assert.equal(await shownCreating, true);
+    assert.deepEqual(prompter.unused, []);
+    assert.ok(prompter.steps.some((s) => s.canGoBack && s.step !== undefined && s.totalSteps !== undefined), 'steps carry a counter and Back');
+    await treeShows(api(), 'aks-dev-westus2', 'flux', /^microsoft\.flux · (?!.*Creating)/);
+    const put = (await writes()).find((r) => r.method === 'PUT');
+    const body = put?.body as PutBody;
+    assert.equal(body.properties.extensionType, 'microsoft.flux');
+    assert.deepEqual(body.properties.configurationSettings, { 'multiTenancy.enforce': 'false' });
+    assert.deepEqual(body.properties.configurationProtectedSettings, { gitToken: 'flux-token-value' });
+    assert.equal(body.properties.releaseTrain, 'stable');
+    assert.ok(prompter.messages.some((m) => m.severity === 'info' && /flux was created on aks-dev-westus2/.test(m.message)));
+  });
+
+  test('a service-principal cluster gets the reason and `az aks update --enable-managed-identity` before any question', async () => {
+    const { prompter } = await runWith(api(), [{ when: /managed identity/, choose: 'Copy Fix Command' }], 'createExtension', await clusterNamed(api(), 'aks-legacy-sp'));
+    assert.deepEqual(prompter.questions, []);
+    assert.match(prompter.messages[0]?.message ?? '', /service principal.*az aks update --resource-group rg-aks-legacy --name aks-legacy-sp --enable-managed-identity/);
+    assert.equal(await vscode.env.clipboard.readText(), 'az aks update --resource-group rg-aks-legacy --name aks-legacy-sp --enable-managed-identity');
+    const stopped = await runWith(api(), [], 'createExtension', await clusterNamed(api(), 'aks-prod-eastus-02'));
+    assert.match(stopped.prompter.messages[0]?.message ?? '', /stopped.*az aks start/);
+    assert.deepEqual(await writes(), []);
+  });
+
+  test('the shared rules stop a bad request with the language server\'s message, and nothing is sent', async () => {
+    const { prompter } = await runWith(
+      api(),
+      [
+        { when: /Extension type/, pick: 'Microsoft.AzureML.Kubernetes' },
+        { when: /Name of the extension instance/, input: 'azureml' },
+        { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
+        { when: /Release train/, pick: 'stable' },
+        { when: /^Configuration settings$/, pick: 'Enter key=value entries' },
+        { when: /A setting as key=value/, input: 'enableInference=true' },
+        { when: /A setting as key=value/, input: '' },
+        none(/^Protected settings$/),
+        { when: /Marketplace plan/, pick: 'No Marketplace plan' },
+        { when: /Review, then choose/, pick: 'Create azureml' },
+      ],
+      'createExtension',
+      await clusterNamed(api(), 'aks-dev-westus2'),
+    );
+    const expected = validateExtensionRequest({ extensionType: 'Microsoft.AzureML.Kubernetes', name: 'azureml', configurationSettings: { enableInference: 'true' } })
+      .filter((p) => p.severity === 'error')
+      .map((p) => p.message);
+    assert.ok(expected.length > 0);
+    const shown = prompter.messages.find((m) => m.severity === 'error')?.message ?? '';
+    for (const message of expected) {
+      assert.ok(shown.includes(message), `"${shown}" should include "${message}"`);
+    }
+    assert.deepEqual(await writes(), []);
+  });
+
+  test('Dapr never waits for the CLI\'s question: skipExistingDaprCheck is sent', async () => {
+    await runWith(
+      api(),
+      [
+        { when: /Extension type/, pick: 'microsoft.dapr' },
+        { when: /Name of the extension instance/, input: 'dapr' },
+        { when: /Release namespace/, input: 'dapr-system' },
+        { when: /Upgrades of the extension/, pick: 'Pin a version' },
+        { when: /Version to pin/, pick: '1.14.4' },
+        { when: /Is Dapr already installed/, pick: 'Install Dapr' },
+        none(/^Configuration settings$/),
+        none(/^Protected settings$/),
+        { when: /Marketplace plan/, pick: 'No Marketplace plan' },
+        { when: /Review, then choose/, pick: 'Create dapr' },
+      ],
+      'createExtension',
+      await clusterNamed(api(), 'aks-dev-westus2'),
+    );
+    const body = (await writes()).find((r) => r.method === 'PUT')?.body as PutBody & { properties: { version?: string; autoUpgradeMinorVersion?: boolean } };
+    assert.equal(body.properties.configurationSettings?.skipExistingDaprCheck, 'true');
+    assert.equal(body.properties.version, '1.14.4');
+    assert.equal(body.properties.autoUpgradeMinorVersion, false);
+  });
+
+  test('creates from a settings file and its protected companion: type from the file name, settings from both files', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aksext-create-file-'));
+    const file = path.join(dir, 'team.flux.settings.json');
+    fs.writeFileSync(file, JSON.stringify({ 'helm-controller.detectDrift': 'true' }));
+    fs.writeFileSync(path.join(dir, 'team.flux.protected.json'), JSON.stringify({ gitToken: 'from-file' }));
+    const { result } = await runWith<string>(
+      api(),
+      [
+        { when: /Select a subscription/, pick: 'Contoso Dev/Test' },
+        { when: /Select an AKS cluster/, pick: 'aks-dev-westus2' },
+        { when: /Name of the extension instance/, input: 'flux' },
+        { when: /Release namespace/, input: '' },
+        { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
+        { when: /Release train/, pick: 'stable' },
+        { when: /Marketplace plan/, pick: 'No Marketplace plan' },
+        { when: /Review, then choose/, pick: 'Create flux' },
+      ],
+      'createFromSettingsFile',
+      vscode.Uri.file(file),
+    );
+    assert.equal(result, 'succeeded');
+    const body = (await writes()).find((r) => r.method === 'PUT')?.body as PutBody;
+    assert.equal(body.properties.extensionType, 'microsoft.flux');
+    assert.deepEqual(body.properties.configurationSettings, { 'helm-controller.detectDrift': 'true' });
+    assert.deepEqual(body.properties.configurationProtectedSettings, { gitToken: 'from-file' });
+  });
+});
+
+suite('Lifecycle: update, protected settings, delete, recreate, conflicts, copy', () => {
+  const { api } = lifecycleSuiteSetup();
+
+  test('update sends only changed keys after a preview, and leaves protected settings untouched', async () => {
+    const node = await extensionNamed(api(), 'aks-prod-eastus-01', 'azureml');
+    const id = extensionId(node.parent, 'azureml');
+    const protectedBefore = await emulatorControl.protectedSettingsOf(id);
+    assert.ok(protectedBefore && Object.keys(protectedBefore).length > 0, 'the seed has protected settings');
+    const { result, prompter } = await runWith<string>(
+      api(),
+      [
+        { when: /Update azureml on/, pick: 'as key=value entries' },
+        { when: /key=value to add or change/, input: 'inferenceRouterHA=false' },
+        { when: /key=value to add or change/, input: 'nodeSelector.pool=gpu' },
+        { when: /key=value to add or change/, input: '-sslCname' },
+        { when: /key=value to add or change/, input: '' },
+        { when: /Review, then choose/, pick: 'Update azureml' },
+      ],
+      'updateExtension',
+      node,
+    );
+    assert.equal(result, 'succeeded');
+    assert.ok(prompter.questions.some((q) => /Review, then choose/.test(q)));
+    const patch = (await writes()).find((r) => r.method === 'PATCH');
+    assert.deepEqual(patch?.body, { properties: { configurationSettings: { inferenceRouterHA: 'false', 'nodeSelector.pool': 'gpu', sslCname: null } } });
+    assert.deepEqual(await emulatorControl.protectedSettingsOf(id), protectedBefore);
+  });
+
+  test('the protected-settings flow says every other key is deleted and sends nothing without the yes', async () => {
+    const node = await extensionNamed(api(), 'aks-prod-eastus-01', 'azureml');
+    const id = extensionId(node.parent, 'azureml');
+    const protectedBefore = await emulatorControl.protectedSettingsOf(id);
+    const answers = (yes: boolean): ScriptedAnswer[] => [
+      { when: /^Protected settings$/, pick: 'Enter key=value entries' },
+      { when: /Protected setting key/, input: 'sslCertPemFile' },
+      { when: /Value of sslCertPemFile/, input: '/certs/new.pem' },
+      { when: /Protected setting key/, input: 'sslKeyPemFile' },
+      { when: /Value of sslKeyPemFile/, input: '/certs/new.key' },
+      { when: /Protected setting key/, input: '' },
+      { when: /Replace ALL protected settings/, confirm: yes },
+    ];
+    const refused = await runWith(api(), answers(false), 'updateProtectedSettings', node);
+    assert.match(refused.prompter.confirmations[0]?.detail ?? '', /Every protected key not given here will be deleted/);
+    assert.deepEqual(await writes(), []);
+    assert.deepEqual(await emulatorControl.protectedSettingsOf(id), protectedBefore);
+    const accepted = await runWith<string>(api(), answers(true), 'updateProtectedSettings', node);
+    assert.equal(accepted.result, 'succeeded');
+    const patch = (await writes()).find((r) => r.method === 'PATCH');
+    assert.deepEqual(patch?.body, { properties: { configurationProtectedSettings: { sslCertPemFile: '/certs/new.pem', sslKeyPemFile: '/certs/new.key' } } });
+    assert.deepEqual(await emulatorControl.protectedSettingsOf(id), { sslCertPemFile: '/certs/new.pem', sslKeyPemFile: '/certs/new.key' });
+  });
+
+  test('an operation already running is reported before anything is sent', async () => {
+    const { prompter } = await runWith(api(), [], 'updateExtension', await extensionNamed(api(), 'aks-prod-weu-01', 'flux'));
+    assert.match(prompter.messages[0]?.message ?? '', /flux on aks-prod-weu-01 is Creating: an operation is already running/);
+    assert.deepEqual(await writes(), []);
+  });
+
+  test('delete asks (modal, naming extension and cluster), shows Deleting, and the row goes', async () => {
+    const node = await extensionNamed(api(), 'aks-prod-eastus-01', 'dapr');
+    const running = runWith<string>(api(), [{ when: /Delete dapr from aks-prod-eastus-01\?/, confirm: true }], 'deleteExtension', node);
+    await treeShows(api(), 'aks-prod-eastus-01', 'dapr', /Deleting/);
+    const { result, prompter } = await running;
+    assert.equal(result, 'succeeded');
+    assert.match(prompter.confirmations[0]?.detail ?? '', /Helm release later/);
+    await treeShows(api(), 'aks-prod-eastus-01', 'dapr', undefined);
+    assert.ok((await writes()).every((r) => !/forceDelete/.test(r.url)));
+  });
+
+  test('force delete removes an extension stuck in Deleting without waiting for the agent', async () => {
+    const node = await extensionNamed(api(), 'aks-prod-eastus-02', 'dapr');
+    const { prompter } = await runWith(api(), [{ when: /Force delete dapr from aks-prod-eastus-02\?/, confirm: true }], 'forceDeleteExtension', node);
+    assert.match(prompter.confirmations[0]?.detail ?? '', /without waiting for the cluster agent/);
+    assert.ok((await writes()).some((r) => r.method === 'DELETE' && /forceDelete=true/.test(r.url)));
+    await treeShows(api(), 'aks-prod-eastus-02', 'dapr', undefined);
+  });
+
+  test('recreate deletes a Failed extension and creates it with the same type, scope and settings', async () => {
+    const node = await extensionNamed(api(), 'aks-prod-weu-01', 'azure-aks-backup');
+    const before = node.extension.configurationSettings;
+    const { result, prompter } = await runWith<string>(
+      api(),
+      [none(/^Protected settings$/), { when: /Review, then choose/, pick: 'Delete and Create azure-aks-backup' }],
+      'recreateExtension',
+      node,
+    );
+    assert.equal(result, 'succeeded', JSON.stringify(prompter.messages));
+    const sent = await writes();
+    assert.deepEqual(sent.map((r) => r.method), ['DELETE', 'PUT']);
+    const body = sent[1].body as PutBody;
+    assert.equal(body.properties.extensionType, 'microsoft.dataprotection.kubernetes');
+    assert.deepEqual(body.properties.configurationSettings, before);
+    await treeShows(api(), 'aks-prod-weu-01', 'azure-aks-backup', /^microsoft\.dataprotection\.kubernetes · (?!.*Failed)/);
+  });
+
+  test('copy as az command gives the line of the chosen action', async () => {
+    const node = await extensionNamed(api(), 'aks-prod-eastus-01', 'dapr');
+    const { result } = await runWith<string>(api(), [{ when: /Copy the az command for dapr/, pick: 'Force delete' }], 'copyAsAzCommand', node);
+    assert.match(result, /^az k8s-extension delete --name dapr --cluster-name aks-prod-eastus-01 --resource-group rg-aks-prod-eastus --cluster-type managedClusters .* --yes --force$/);
+    assert.equal(await vscode.env.clipboard.readText(), result);
+  });
+});
+
+suite('Lifecycle: deploy to clusters', () => {
+  const { api } = lifecycleSuiteSetup();
+
+  test('deploys an extension to many clusters through 429s and 500s; every cluster ends in a known state; summary document', async function () {
+    this.timeout(90_000);
+    const source = await extensionNamed(api(), 'aks-fabrikam-gitops', 'flux');
+    await emulatorControl.setFaults({ throttleRate: 0.3, retryAfterSeconds: 0.2, serverErrorRate: 0.1, pathPattern: 'extensions/flux' });
+    const { result } = await runWith<{ cluster: { name: string }; outcome: string; message: string }[]>(
+      api(),
+      [
+        { when: /Clusters to deploy to/, pickMany: ['aks-dev-westus2', 'aks-prod-eastus-01', 'aks-legacy-sp', 'aks-fabrikam-ml'] },
+        none(/^Protected settings$/),
+        { when: /Review, then choose/, pick: 'Deploy to 2 cluster(s)' },
+      ],
+      'deployToClusters',
+      source,
+    );
+    await emulatorControl.setFaults({});
+    const byName = new Map(result.map((r) => [r.cluster.name, r]));
+    assert.equal(byName.get('aks-prod-eastus-01')?.outcome, 'skipped', 'already has flux');
+    assert.equal(byName.get('aks-legacy-sp')?.outcome, 'skipped', 'service principal');
+    for (const name of ['aks-dev-westus2', 'aks-fabrikam-ml']) {
+      const outcome = byName.get(name)?.outcome;
+      assert.ok(outcome === 'succeeded' || outcome === 'failed', `${name}: ${outcome ?? 'missing'}`);
+      if (outcome === 'succeeded') {
+        await treeShows(api(), name, 'flux', /^microsoft\.flux · (?!.*(Creating|Failed))/);
+      }
+    }
+    const summary = vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().startsWith('# Deploy flux'));
+    assert.ok(summary, 'summary document opened');
+    for (const name of ['aks-dev-westus2', 'aks-prod-eastus-01', 'aks-legacy-sp', 'aks-fabrikam-ml']) {
+      assert.match(summary.getText(), new RegExp(`\\| ${name} \\|`));
+    }
+  });
+});

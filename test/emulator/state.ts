@@ -1,4 +1,4 @@
-import { ArmError, notFound } from './armErrors';
+import { notFound } from './armErrors';
 import type { Operation } from './longRunningOperations';
 import type { CatalogExtensionType, JsonObject, SeedData } from './seed';
 
@@ -100,7 +100,7 @@ export class EmulatorState {
   subscription(subscriptionId: string): JsonObject {
     const found = this.subscriptions.find((s) => key(String(s.subscriptionId)) === key(subscriptionId));
     if (!found) {
-      throw new ArmError(404, 'SubscriptionNotFound', `The subscription '/subscriptions/${subscriptionId}' could not be found.`);
+      throw notFound(`/subscriptions/${subscriptionId}`, 'subscription');
     }
     return found;
   }

@@ -57,6 +57,7 @@ describe('emulator: extensions', () => {
       }
       const unknownSub = await raw(emulator, 'GET', extensionPath('00000000-0000-0000-0000-000000000001', RG, BUSY_CLUSTER) + api);
       assert.strictEqual(unknownSub.status, 404);
+      assert.strictEqual(errorCode(unknownSub), 'ResourceNotFound');
       await assert.rejects(client.extensions.get(RG, AKS[0], AKS[1], BUSY_CLUSTER, 'nope'), { statusCode: 404, code: 'ResourceNotFound' });
     });
   });

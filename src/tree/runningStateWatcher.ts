@@ -13,14 +13,17 @@ export class RunningStateWatcher implements vscode.Disposable {
     private readonly refresh: (node: ClusterNode) => void,
   ) {}
 
-  /** Schedules one more look at the cluster when something on it is still running; otherwise stops watching it. */
+  /**
+   * Schedules one more look at the cluster when something on it is still running (keeping a look already scheduled,
+   * so repeated reads cannot postpone it); otherwise stops watching it.
+   */
   watch(node: ClusterNode, running: boolean): void {
     const existing = this.timers.get(node.id);
-    if (existing) {
+    if (!running && existing) {
       clearTimeout(existing);
       this.timers.delete(node.id);
     }
-    if (running) {
+    if (running && !existing) {
       this.timers.set(
         node.id,
         setTimeout(() => {
@@ -29,11 +32,6 @@ export class RunningStateWatcher implements vscode.Disposable {
         }, this.intervalMs()),
       );
     }
-  }
-
-  /** True while the cluster is being watched (used by tests and by commands that must not stack polls). */
-  isWatching(clusterId: string): boolean {
-    return this.timers.has(clusterId);
   }
 
   dispose(): void {

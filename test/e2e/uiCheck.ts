@@ -36,6 +36,7 @@ async function check(page: Page, url: string): Promise<void> {
   await icon.waitFor({ timeout: 90_000 });
   console.log(`[ui] workbench with the activity-bar icon after ${elapsed()}`);
   await icon.click();
+  await widenSideBar(page);
 
   for (const name of subscriptionNames) {
     await row(page, name).waitFor({ timeout: 30_000 });
@@ -68,6 +69,18 @@ async function check(page: Page, url: string): Promise<void> {
   }
   await shot(page, '3-extensions');
   console.log(`[ui] ${cluster}: ${extensions.map((e) => `${e.name} (${e.description})`).join(', ')}`);
+}
+
+/** Drags the side bar's edge so that the screenshots show rows' descriptions in full, not cut with an ellipsis. */
+async function widenSideBar(page: Page): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (box) {
+    const edge = { x: box.x + box.width + 2, y: box.y + box.height / 2 };
+    await page.mouse.move(edge.x, edge.y);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + 380, edge.y, { steps: 5 });
+    await page.mouse.up();
+  }
 }
 
 /** The tree row whose label is exactly `label` (labels such as "flux" also occur inside others). */

@@ -7,7 +7,11 @@ import { repoRoot } from '../runner/paths';
 interface Seed {
   subscriptions: Array<{ subscriptionId: string; displayName: string }>;
   clusters: Array<{ id: string; name: string }>;
-  extensions: Array<{ clusterId: string; name: string; properties: { extensionType?: string; version?: string; currentVersion?: string } }>;
+  extensions: Array<{
+    clusterId: string;
+    name: string;
+    properties: { extensionType?: string; version?: string; currentVersion?: string; provisioningState?: string; errorInfo?: { code?: string } };
+  }>;
 }
 
 export interface ExpectedExtension {
@@ -48,4 +52,18 @@ export function richestCluster(): { subscription: string; cluster: string; exten
     throw new Error('no seeded AKS cluster has an extension with a version');
   }
   return best;
+}
+
+/** A seeded Failed extension on an AKS cluster, with where it is and the error code its tooltip must show. */
+export function failedExtension(): { subscription: string; cluster: string; name: string; errorCode: string } {
+  for (const subscription of seed.subscriptions) {
+    for (const cluster of clustersOf(subscription.displayName)) {
+      const id = seed.clusters.find((c) => c.name === cluster)?.id.toLowerCase();
+      const failed = seed.extensions.find((e) => e.clusterId.toLowerCase() === id && e.properties.provisioningState === 'Failed' && e.properties.errorInfo?.code);
+      if (failed) {
+        return { subscription: subscription.displayName, cluster, name: failed.name, errorCode: failed.properties.errorInfo?.code ?? '' };
+      }
+    }
+  }
+  throw new Error('no seeded AKS cluster has a Failed extension with errorInfo');
 }

@@ -8,7 +8,7 @@ import { ensureCodeServer } from '../runner/codeServer';
 import { describe, installExitHandlers, shutdown, startTimeout } from '../runner/lifecycle';
 import { elapsed, fixtureWorkspace, repoRoot } from '../runner/paths';
 import { launchBrowser, workbenchUrl } from '../runner/workbench';
-import { clustersOf, richestCluster, subscriptionNames } from './seedExpectations';
+import { clustersOf, failedExtension, richestCluster, subscriptionNames } from './seedExpectations';
 
 const SHOTS = path.join(repoRoot, 'test-results', 'ui');
 const VIEW = '[id="workbench.view.extension.aksClusterExtensions"]';
@@ -69,6 +69,24 @@ async function check(page: Page, url: string): Promise<void> {
   }
   await shot(page, '3-extensions');
   console.log(`[ui] ${cluster}: ${extensions.map((e) => `${e.name} (${e.description})`).join(', ')}`);
+
+  // A Failed extension: its row says so, and hovering it shows Azure's errorInfo.
+  const failed = failedExtension();
+  await row(page, cluster).click(); // collapse, to make room
+  if (failed.subscription !== subscription) {
+    await row(page, failed.subscription).click();
+  }
+  await row(page, failed.cluster).click();
+  const failedRow = row(page, failed.name);
+  await failedRow.waitFor({ timeout: 30_000 });
+  const description = (await failedRow.locator('.label-description').textContent())?.trim() ?? '';
+  if (!description.endsWith('· Failed')) {
+    throw new Error(`row "${failed.name}" reads "${description}", expected it to end with "· Failed"`);
+  }
+  await failedRow.hover();
+  await page.locator('.monaco-hover', { hasText: failed.errorCode }).first().waitFor({ timeout: 15_000 });
+  await shot(page, '4-failed-tooltip');
+  console.log(`[ui] ${failed.cluster}: "${failed.name}" reads "${description}" and its tooltip shows ${failed.errorCode}`);
 }
 
 /** Drags the side bar's edge so that the screenshots show rows' descriptions in full, not cut with an ellipsis. */

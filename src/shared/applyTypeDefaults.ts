@@ -16,6 +16,11 @@ export function applyTypeDefaults(req: ExtensionRequest): ExtensionRequest {
     delete out.version;
     out.autoUpgradeMinorVersion = true;
   }
+  if (info.protectedSettingsIgnored) {
+    // The CLI builds the resource without them, so Azure never receives them from the tools either.
+    delete out.configurationProtectedSettings;
+    delete out.configurationProtectedSettingsFile;
+  }
   if (!out.releaseTrain && out.autoUpgradeMinorVersion !== false) out.releaseTrain = 'stable';
   if (info.type === 'microsoft.dapr') applyDaprDefaults(out);
   return out;
@@ -37,4 +42,9 @@ function applyDaprDefaults(out: ExtensionRequest): void {
   }
   settings['global.clusterType'] ??= 'managedclusters';
   if (!out.configurationSettingsFile) out.configurationSettings = settings;
+}
+
+/** False for types whose protected settings the CLI never sends (Azure Backup): the commands do not ask for them. */
+export function acceptsProtectedSettings(extensionType: string): boolean {
+  return !findExtensionType(extensionType)?.protectedSettingsIgnored;
 }

@@ -2,8 +2,10 @@
 export { extensionTypes, findExtensionType } from './catalog';
 export type { ExtensionScope, ExtensionTypeInfo, SettingKeyInfo, ValueConstraint } from './catalog/extensionType';
 export type { ExtensionRequest } from './extensionRequest';
-export { applyTypeDefaults } from './applyTypeDefaults';
-export { validateExtensionRequest, type RequestProblem } from './validateExtensionRequest';
+export { acceptsProtectedSettings, applyTypeDefaults } from './applyTypeDefaults';
+export { validateExtensionRequest, type RequestProblem, type ValidateRequestOptions } from './validateExtensionRequest';
+export { immutableKeysChanged } from './rules/immutability';
+export type { SettingsForm } from './catalog/storedForm';
 export {
   validateSettingsDocument,
   type DiagnosticData,

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { findExtensionType } from './catalog';
 import type { ExtensionTypeInfo } from './catalog/extensionType';
+import { catalogForForm, type SettingsForm } from './catalog/storedForm';
 import { valueNotStringMessage } from './documentMessages';
 import type { ExtensionRequest } from './extensionRequest';
+import { immutableChangeMessage, immutableKeysChanged } from './rules/immutability';
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
 import { createSettingsView, type SettingsLocation, type Severity } from './rules/settingsView';
 import { readSettingsText } from './settingsText';
@@ -16,6 +18,16 @@ export interface RequestProblem {
   field?: keyof ExtensionRequest;
   /** The setting at fault, for problems inside the settings. */
   key?: string;
+}
+
+export interface ValidateRequestOptions {
+  /**
+   * 'stored' for settings read back from Azure (recreate, deploy a copy): the keys some types' CLI renames are
+   * accepted under their stored names, and every rule applies to them. Default 'typed'.
+   */
+  settingsForm?: SettingsForm;
+  /** For an update: the settings the extension has now, so that keys fixed at creation are refused if they change. */
+  settingsBefore?: Readonly<Record<string, string>>;
 }
 
 // Helm release names: DNS-1123 subdomain, at most 53 characters.
@@ -130,7 +142,7 @@ function settingsOf(req: ExtensionRequest, where: SettingsLocation): LoadedSetti
  * Every rule the CLI applies to a create or update, plus the per-type settings rules (the same
  * functions the settings-file validator uses). Settings files named in the request are read.
  */
-export function validateExtensionRequest(req: ExtensionRequest): RequestProblem[] {
+export function validateExtensionRequest(req: ExtensionRequest, options: ValidateRequestOptions = {}): RequestProblem[] {
   const info = req.extensionType ? findExtensionType(req.extensionType) : undefined;
   const out = [...checkShape(req, info), ...checkVersioning(req, info)];
   const settings = settingsOf(req, 'settings');
@@ -140,15 +152,23 @@ export function validateExtensionRequest(req: ExtensionRequest): RequestProblem[
     where === 'settings'
       ? req.configurationSettingsFile && !req.configurationSettings ? 'configurationSettingsFile' : 'configurationSettings'
       : req.configurationProtectedSettingsFile && !req.configurationProtectedSettings ? 'configurationProtectedSettingsFile' : 'configurationProtectedSettings';
+  const form = info && catalogForForm(info, options.settingsForm ?? 'typed');
   for (const [where, loaded] of [['settings', settings], ['protected', protectedSettings]] as const) {
     for (const [key, value] of loaded.map) {
-      for (const f of checkSetting(info, key, value, where)) out.push({ code: f.code, severity: f.severity, message: f.message, field: fieldOf(where), key });
+      for (const f of checkSetting(form?.info, key, value, where)) out.push({ code: f.code, severity: f.severity, message: f.message, field: fieldOf(where), key });
     }
   }
-  const view = createSettingsView(settings.map, protectedSettings.map, info?.keysCaseSensitive ?? true);
-  for (const f of checkCrossKeyRules(info, view)) {
+  const view = createSettingsView(settings.map, protectedSettings.map, form?.info.keysCaseSensitive ?? true, form?.names);
+  for (const f of checkCrossKeyRules(form?.info, view)) {
     const where = f.key !== undefined ? f.in ?? view.where(f.key) ?? 'settings' : 'settings';
     out.push({ code: f.code, severity: f.severity, message: f.message, field: fieldOf(where), ...(f.key !== undefined ? { key: f.key } : {}) });
+  }
+  // A request without settings leaves them as they are (an update sends only what changes).
+  if (options.settingsBefore && (req.configurationSettings || req.configurationSettingsFile)) {
+    const after = Object.fromEntries(settings.map);
+    for (const key of immutableKeysChanged(req.extensionType, options.settingsBefore, after)) {
+      out.push({ code: 'settings/immutable-changed', severity: 'error', message: immutableChangeMessage(req.extensionType, key, options.settingsBefore), field: fieldOf('settings'), key });
+    }
   }
   return out;
 }

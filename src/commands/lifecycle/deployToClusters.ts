@@ -6,17 +6,16 @@ import { createCommandLine } from '../../lifecycle/azCommandLine';
 import { requestFromExtension } from '../../lifecycle/extensionBody';
 import { deployToCluster, NotWaitedError } from '../../lifecycle/deployToCluster';
 import { type DeployResult, deployBlocker, deploySummaryMarkdown, runDeployments } from '../../lifecycle/deployPlan';
-import type { ExtensionRequest } from '../../shared';
+import type { ExtensionRequest, ValidateRequestOptions } from '../../shared';
 import { type ClusterNode, type SubscriptionNode, subscriptionNode } from '../../tree/treeNodes';
 import { asTreeNode, resolveSubscriptionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { findExtension } from '../../azure/extensionOperations';
 import { askCreateRequest } from './createWizard';
-import { withProtectedSettings } from './recreateExtension';
+import { askProtectedSettingsAgain, withProtectedSettings } from './recreateExtension';
 import { confirmReview } from './reviewStep';
 import { ensureValidRequest, requestToSend } from './sendCreate';
-import { askSettings } from './settingsQuestions';
 import { pollOptions } from './trackOperation';
 
 function deployConcurrency(): number {
@@ -96,8 +95,8 @@ function selectedClusters(arg: unknown, selection: unknown): ClusterNode[] {
 interface DeploymentPlan {
   readonly req: ExtensionRequest;
   readonly clusters: ClusterModel[];
-  /** For a copy of an existing extension, the keys the rules judge: its stored settings were accepted by Azure already. */
-  readonly judgedKeys?: ReadonlySet<string>;
+  /** For a copy of an existing extension: its settings are as Azure stores them. */
+  readonly validation?: ValidateRequestOptions;
 }
 
 async function planDeployment(services: ExtensionServices, arg: unknown, selection: unknown): Promise<DeploymentPlan | undefined> {
@@ -105,13 +104,14 @@ async function planDeployment(services: ExtensionServices, arg: unknown, selecti
   if (node?.kind === 'extension') {
     const source = await findExtension(services.access, node.parent.cluster, node.extension.name ?? '');
     const clusters = await pickClusters(services, (await services.access.listSubscriptions()).map(subscriptionNode), node.parent.cluster.id);
-    // Azure never returns protected settings: they are asked for again, once, for all clusters.
-    const protectedAnswer = await askSettings(services.prompter, true, { step: 1, totalSteps: 2, canGoBack: false });
+    const template = source ?? node.extension;
+    // Asked once for all clusters.
+    const protectedAnswer = await askProtectedSettingsAgain(services.prompter, template.extensionType ?? '');
     if (!protectedAnswer) {
       return undefined;
     }
-    const req = withProtectedSettings(requestFromExtension(source ?? node.extension), protectedAnswer);
-    return { req, clusters, judgedKeys: new Set(Object.keys(req.configurationProtectedSettings ?? {})) };
+    const req = withProtectedSettings(requestFromExtension(template), protectedAnswer);
+    return { req, clusters, validation: { settingsForm: 'stored' } };
   }
   const fromTree = selectedClusters(arg, selection);
   const clusters = fromTree.length > 0 ? fromTree.map((n) => n.cluster) : await pickClusters(services, [await resolveSubscriptionNode(arg, services)]);
@@ -127,7 +127,7 @@ export function registerDeployToClusters(context: vscode.ExtensionContext, servi
       return undefined;
     }
     const action = vscode.l10n.t('Deploy {0}', plan.req.name);
-    ensureValidRequest(plan.req, action, plan.judgedKeys);
+    ensureValidRequest(plan.req, action, undefined, plan.validation);
     const { ready, skipped } = await checkTargets(services, plan.clusters, plan.req);
     const confirmed = await confirmReview(services.prompter, {
       title: vscode.l10n.t('Deploy {0} ({1}) to {2} cluster(s)', plan.req.name, plan.req.extensionType, ready.length),

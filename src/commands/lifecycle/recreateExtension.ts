@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { beginDeleteExtension } from '../../azure/extensionOperations';
 import { createCommandLine, deleteCommandLine } from '../../lifecycle/azCommandLine';
 import { requestFromExtension } from '../../lifecycle/extensionBody';
-import type { ExtensionRequest } from '../../shared';
+import { acceptsProtectedSettings, type ExtensionRequest, type ValidateRequestOptions } from '../../shared';
 import type { ExtensionNode } from '../../tree/treeNodes';
+import type { Prompter } from '../../ui/prompter';
 import { resolveExtensionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
@@ -26,6 +27,11 @@ export function withProtectedSettings(req: ExtensionRequest, answer: SettingsAns
   }
 }
 
+/** Protected settings asked again (Azure never returns them), except for types that take none (Azure Backup). */
+export async function askProtectedSettingsAgain(prompter: Prompter, extensionType: string): Promise<SettingsAnswer | undefined> {
+  return acceptsProtectedSettings(extensionType) ? askSettings(prompter, true, { step: 1, totalSteps: 2, canGoBack: false }) : { kind: 'none' };
+}
+
 /**
  * Recreate: what the docs prescribe for an extension that went Failed after 48 hours without agent contact. Deletes it
  * and creates it with the same type, scope, version choice and settings; only protected settings are asked again.
@@ -34,15 +40,15 @@ async function recreateExtension(services: ExtensionServices, node: ExtensionNod
   const cluster = node.parent.cluster;
   const name = node.extension.name ?? '';
   const extension = await idleExtension(services, cluster, name);
-  const protectedAnswer = await askSettings(services.prompter, true, { step: 1, totalSteps: 2, canGoBack: false });
+  const protectedAnswer = await askProtectedSettingsAgain(services.prompter, extension.extensionType ?? '');
   if (!protectedAnswer) {
     return undefined;
   }
   const req = withProtectedSettings(requestFromExtension(extension), protectedAnswer);
   const action = vscode.l10n.t('Recreate {0} on {1}', name, cluster.name);
-  // The settings are those Azure already holds (some types store them transformed): the rules judge what is new.
-  const judgedKeys = new Set(Object.keys(req.configurationProtectedSettings ?? {}));
-  ensureValidRequest(req, action, judgedKeys);
+  // The settings are those Azure holds, which some types store under other names: all rules apply, in that form.
+  const validation: ValidateRequestOptions = { settingsForm: 'stored' };
+  ensureValidRequest(req, action, undefined, validation);
   const review = {
     title: action,
     action: vscode.l10n.t('Delete and Create {0}', name),
@@ -57,7 +63,7 @@ async function recreateExtension(services: ExtensionServices, node: ExtensionNod
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0} before creating it again', name) }, () =>
     deletion.pollUntilDone(),
   );
-  return sendCreate(services, node.parent, req, judgedKeys);
+  return sendCreate(services, node.parent, req, validation);
 }
 
 /** Recreate…: offered on Failed extensions. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { beginCreateExtension } from '../../azure/extensionOperations';
 import { requestSettings, toExtensionBody } from '../../lifecycle/extensionBody';
-import { applyTypeDefaults, type ExtensionRequest, validateExtensionRequest } from '../../shared';
+import { applyTypeDefaults, type ExtensionRequest, validateExtensionRequest, type ValidateRequestOptions } from '../../shared';
 import type { ClusterNode } from '../../tree/treeNodes';
 import { UserFacingError } from '../registerCommand';
 import type { ExtensionServices } from '../services';
@@ -13,8 +13,8 @@ import { pollOptions, type TrackedOutcome, trackOperation } from './trackOperati
  * Runs the shared rules on the request and its files; errors stop with the messages the language server shows.
  * With `onlyKeys`, settings problems count only for those keys (an update judges what it changes).
  */
-export function ensureValidRequest(req: ExtensionRequest, action: string, onlyKeys?: ReadonlySet<string>): void {
-  const errors = validateExtensionRequest(req).filter((p) => p.severity === 'error' && (!onlyKeys || (p.key !== undefined ? onlyKeys.has(p.key) : !p.field?.startsWith('configuration'))));
+export function ensureValidRequest(req: ExtensionRequest, action: string, onlyKeys?: ReadonlySet<string>, options?: ValidateRequestOptions): void {
+  const errors = validateExtensionRequest(req, options).filter((p) => p.severity === 'error' && (!onlyKeys || (p.key !== undefined ? onlyKeys.has(p.key) : !p.field?.startsWith('configuration'))));
   if (errors.length > 0) {
     throw new UserFacingError(vscode.l10n.t('{0}: nothing was sent. {1}', action, errors.map((p) => (p.key ? `${p.key}: ${p.message}` : p.message)).join(' ')));
   }
@@ -37,12 +37,12 @@ export function requestToSend(req: ExtensionRequest): ExtensionRequest {
 
 /**
  * Validates, checks for a conflict, sends the PUT and follows it; the new node shows Creating as soon as Azure accepts.
- * `judgedKeys` as for ensureValidRequest (a recreate judges only what is new).
+ * `options` as for validateExtensionRequest (a recreate validates the settings as Azure stores them).
  */
-export async function sendCreate(services: ExtensionServices, clusterNode: ClusterNode, req: ExtensionRequest, judgedKeys?: ReadonlySet<string>): Promise<TrackedOutcome> {
+export async function sendCreate(services: ExtensionServices, clusterNode: ClusterNode, req: ExtensionRequest, options?: ValidateRequestOptions): Promise<TrackedOutcome> {
   const cluster = clusterNode.cluster;
   const action = vscode.l10n.t('Create {0} on {1}', req.name, cluster.name);
-  ensureValidRequest(req, action, judgedKeys);
+  ensureValidRequest(req, action, undefined, options);
   const toSend = requestToSend(req);
   const existing = await findExtension(services.access, cluster, toSend.name);
   if (existing) {

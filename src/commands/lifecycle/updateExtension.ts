@@ -97,7 +97,7 @@ async function planSettingsUpdate(services: ExtensionServices, cluster: ClusterM
     lines: describeDiff(diff),
     azCommand: updateCommandLine(cluster, extension.name ?? '', { settings: changedValues(diff), removedSettings: diff.removed }),
     request: { extensionType: extension.extensionType ?? '', name: extension.name ?? '', configurationSettings: desired },
-    changedKeys: new Set(Object.keys(changedValues(diff))),
+    changedKeys: new Set([...Object.keys(changedValues(diff)), ...diff.removed]),
   };
 }
 
@@ -150,7 +150,8 @@ async function updateExtension(services: ExtensionServices, node: ExtensionNode)
     return undefined;
   }
   const action = vscode.l10n.t('Update {0} on {1}', name, cluster.name);
-  ensureValidRequest(plan.request, action, plan.changedKeys);
+  // The settings start from what Azure stores; keys fixed at creation (Dapr's global.ha.*) must keep their value.
+  ensureValidRequest(plan.request, action, plan.changedKeys, { settingsForm: 'stored', settingsBefore: extension.configurationSettings ?? {} });
   if (!(await confirmReview(services.prompter, { title: action, action: vscode.l10n.t('Update {0}', name), lines: plan.lines, azCommand: plan.azCommand }))) {
     return undefined;
   }

@@ -1,16 +1,19 @@
 import { booleanValue, guidValue, quantityValue, type ExtensionTypeInfo } from './extensionType';
 import type { RuleFinding, SettingsView } from '../rules/settingsView';
 
-// Facts from the az k8s-extension DataProtectionKubernetes partner extension (Azure Backup for AKS).
+// Facts from the az k8s-extension DataProtectionKubernetes partner extension (Azure Backup for AKS). The CLI renames
+// every key before sending (storedAs), adds the tenant ID, and sends no protected settings.
 const requiredKeys = ['blobContainer', 'storageAccount', 'storageAccountResourceGroup', 'storageAccountSubscriptionId'];
+const location = 'configuration.backupStorageLocation';
 
 function requiredStorageKeys(view: SettingsView): RuleFinding[] {
+  const names = requiredKeys.map((k) => view.nameOf(k));
   return requiredKeys
     .filter((key) => view.getIn('settings', key) === undefined)
     .map((key) => ({
       code: 'backup/missing-storage-setting',
       severity: 'error' as const,
-      message: `Add ${key}: Azure Backup needs blobContainer, storageAccount, storageAccountResourceGroup and storageAccountSubscriptionId to know where to store backups.`,
+      message: `Add ${view.nameOf(key)}: Azure Backup needs ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} to know where to store backups.`,
     }));
 }
 
@@ -38,14 +41,17 @@ export const dataProtection: ExtensionTypeInfo = {
   unknownKeyNote: 'the CLI drops settings it does not recognize',
   docsUrl: 'https://learn.microsoft.com/azure/backup/azure-kubernetes-service-cluster-manage-backups',
   keys: [
-    { key: 'blobContainer', doc: 'Blob container that stores the backups. Required.' },
-    { key: 'storageAccount', doc: 'Storage account that holds the blob container (same region as the cluster). Required.' },
-    { key: 'storageAccountResourceGroup', doc: 'Resource group of the storage account. Required.' },
-    { key: 'storageAccountSubscriptionId', doc: 'Subscription of the storage account. Required.', value: guidValue },
-    { key: 'storageAccountURI', doc: 'Blob endpoint of the storage account; the CLI looks it up when absent.', value: { kind: 'pattern', pattern: /^https:\/\/\S+$/, description: 'an https:// URL such as https://<account>.blob.core.windows.net/' } },
-    { key: 'useAAD', doc: 'Uses the extension identity (Storage Blob Data Contributor) instead of account keys.', default: 'true', value: booleanValue },
-    { key: 'cpuLimit', doc: 'CPU limit of the backup agent pods.', value: quantityValue },
-    { key: 'memoryLimit', doc: 'Memory limit of the backup agent pods.', value: quantityValue },
+    { key: 'blobContainer', doc: 'Blob container that stores the backups. Required.', storedAs: `${location}.bucket` },
+    { key: 'storageAccount', doc: 'Storage account that holds the blob container (same region as the cluster). Required.', storedAs: `${location}.config.storageAccount` },
+    { key: 'storageAccountResourceGroup', doc: 'Resource group of the storage account. Required.', storedAs: `${location}.config.resourceGroup` },
+    { key: 'storageAccountSubscriptionId', doc: 'Subscription of the storage account. Required.', value: guidValue, storedAs: `${location}.config.subscriptionId` },
+    { key: 'storageAccountURI', doc: 'Blob endpoint of the storage account; the CLI looks it up when absent.', value: { kind: 'pattern', pattern: /^https:\/\/\S+$/, description: 'an https:// URL such as https://<account>.blob.core.windows.net/' }, storedAs: `${location}.config.storageAccountURI` },
+    { key: 'useAAD', doc: 'Uses the extension identity (Storage Blob Data Contributor) instead of account keys.', default: 'true', value: booleanValue, storedAs: `${location}.config.useAAD` },
+    { key: 'cpuLimit', doc: 'CPU limit of the backup agent pods.', value: quantityValue, storedAs: 'resources.limits.cpu' },
+    { key: 'memoryLimit', doc: 'Memory limit of the backup agent pods.', value: quantityValue, storedAs: 'resources.limits.memory' },
+  ],
+  storedOnlyKeys: [
+    { key: 'credentials.tenantId', doc: 'Tenant of the subscription the extension was created in; the CLI adds it.', value: guidValue },
   ],
   rules: [requiredStorageKeys, protectedSettingsIgnored],
 };

@@ -17,6 +17,8 @@ export interface SettingKeyInfo {
   secret?: false;
   /** The setting cannot change once the extension exists. */
   immutableAfterCreate?: boolean;
+  /** The key Azure stores the setting under, when the CLI renames it before sending (Azure Backup). */
+  storedAs?: string;
 }
 
 /** A cross-key rule: reads both maps through the view and reports what is wrong. */
@@ -40,8 +42,12 @@ export interface ExtensionTypeInfo {
   releaseTrains?: readonly string[];
   /** The CLI always auto-upgrades this type; a pinned version is ignored. */
   versionIgnored?: boolean;
-  /** The CLI sends no protected settings for this type. */
+  /** The CLI sends no protected settings for this type, so the tools neither ask for nor send them. */
   protectedSettingsIgnored?: boolean;
+  /** Settings the CLI adds itself, found only in the settings as Azure stores them (e.g. the tenant ID). */
+  storedOnlyKeys?: readonly SettingKeyInfo[];
+  /** Key prefixes (ending in ".") whose settings cannot change once the extension exists. */
+  immutablePrefixes?: readonly string[];
   keysCaseSensitive: boolean;
   /**
    * The documented keys are a subset of what the chart accepts: unknown keys are reported only

@@ -11,6 +11,9 @@ const controllerKeys: SettingKeyInfo[] = [...onByDefault, ...offByDefault].flatM
   { key: `${c}.log-level`, doc: `Log level of the ${c}.`, default: 'info', value: { kind: 'enum', values: ['debug', 'info', 'error'] } },
   { key: `${c}.resources.limits.cpu`, doc: `CPU limit of the ${c} pod.`, value: quantityValue },
   { key: `${c}.resources.limits.memory`, doc: `Memory limit of the ${c} pod.`, value: quantityValue },
+  // The docs raise the source-controller's memory request (64Mi by default) together with its limit (1Gi).
+  { key: `${c}.resources.requests.cpu`, doc: `CPU request of the ${c} pod.`, value: quantityValue },
+  { key: `${c}.resources.requests.memory`, doc: `Memory request of the ${c} pod.`, value: quantityValue },
 ]);
 
 const agentKeys: SettingKeyInfo[] = agents.flatMap((a): SettingKeyInfo[] => [

@@ -25,6 +25,8 @@ export interface SettingsView {
   /** The map that holds the key, settings first. */
   where(key: string): SettingsLocation | undefined;
   keys(where: SettingsLocation): readonly string[];
+  /** How a catalog key is spelled in the maps read: its stored name when the view reads stored settings. */
+  nameOf(key: string): string;
 }
 
 /** The CLI treats a flag as set when `str(value).lower() == 'true'`. */
@@ -32,11 +34,15 @@ export function isTrue(value: string | undefined): boolean {
   return value !== undefined && value.toLowerCase() === 'true';
 }
 
-/** Builds a view over two string maps; case-insensitive types match keys ignoring case. */
+/**
+ * Builds a view over two string maps; case-insensitive types match keys ignoring case. With `names` (catalog key →
+ * stored key), rules written against the keys users type read the settings as Azure stores them.
+ */
 export function createSettingsView(
   settings: ReadonlyMap<string, string>,
   protectedSettings: ReadonlyMap<string, string>,
   caseSensitive: boolean,
+  names?: ReadonlyMap<string, string>,
 ): SettingsView {
   const fold = (map: ReadonlyMap<string, string>): ReadonlyMap<string, string> => {
     if (caseSensitive) return map;
@@ -45,7 +51,8 @@ export function createSettingsView(
     return folded;
   };
   const maps = { settings: fold(settings), protected: fold(protectedSettings) };
-  const norm = (key: string): string => (caseSensitive ? key : key.toLowerCase());
+  const nameOf = (key: string): string => names?.get(key) ?? key;
+  const norm = (key: string): string => (caseSensitive ? nameOf(key) : nameOf(key).toLowerCase());
   const getIn = (where: SettingsLocation, key: string): string | undefined => maps[where].get(norm(key));
   return {
     caseSensitive,
@@ -54,5 +61,6 @@ export function createSettingsView(
     where: (key) =>
       getIn('settings', key) !== undefined ? 'settings' : getIn('protected', key) !== undefined ? 'protected' : undefined,
     keys: (where) => [...(where === 'settings' ? settings : protectedSettings).keys()],
+    nameOf,
   };
 }

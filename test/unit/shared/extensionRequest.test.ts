@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { applyTypeDefaults, findExtensionType, validateExtensionRequest, validateSettingsDocument, type ExtensionRequest } from '../../../src/shared';
+import { acceptsProtectedSettings, applyTypeDefaults, findExtensionType, validateExtensionRequest, validateSettingsDocument, type ExtensionRequest } from '../../../src/shared';
 
 const base: ExtensionRequest = { extensionType: 'microsoft.flux', name: 'flux', scope: 'cluster' };
 const codes = (req: Partial<ExtensionRequest>): string[] => validateExtensionRequest({ ...base, ...req }).map((p) => p.code);
@@ -87,5 +87,13 @@ describe('applyTypeDefaults and findExtensionType', () => {
   it('drops the version and release namespace for Azure Backup, which always auto-upgrades', () => {
     const out = applyTypeDefaults({ extensionType: 'backup', name: 'b', version: '1.0', autoUpgradeMinorVersion: false, releaseNamespace: 'x' });
     assert.deepEqual([out.version, out.releaseNamespace, out.autoUpgradeMinorVersion], [undefined, undefined, true]);
+  });
+
+  it('drops protected settings for Azure Backup, whose CLI never sends them, and keeps them for other types', () => {
+    const backup = applyTypeDefaults({ extensionType: 'backup', name: 'b', configurationProtectedSettings: { useAAD: 'true' }, configurationProtectedSettingsFile: 'p.json' });
+    assert.deepEqual([backup.configurationProtectedSettings, backup.configurationProtectedSettingsFile], [undefined, undefined]);
+    const dapr = applyTypeDefaults({ extensionType: 'dapr', name: 'dapr', configurationProtectedSettings: { token: 't' } });
+    assert.deepEqual(dapr.configurationProtectedSettings, { token: 't' });
+    assert.deepEqual(['backup', 'microsoft.dataprotection.kubernetes', 'dapr', 'contoso.widgets'].map(acceptsProtectedSettings), [false, false, true, true]);
   });
 });

@@ -52,6 +52,10 @@ const cases: RuleCase[] = [
   { code: 'dapr/read-from-settings-only', type: 'dapr', good: [{ skipExistingDaprCheck: 'true' }], bad: [{ 'global.tag': 'x' }, { skipExistingDaprCheck: 'true' }] },
   { code: 'settings/invalid-value', type: 'dapr', good: [{ skipExistingDaprCheck: 'true' }], bad: [{ skipExistingDaprCheck: 'True' }] },
   { code: 'settings/unknown-key', type: 'dapr', good: [{ skipExistingDaprCheck: 'true', 'dapr_sentry.replicaCount': '2' }], bad: [{ skipExistingDaprCheck: 'true', 'global.ha.enabeld': 'true' }] },
+  { code: 'settings/invalid-value', type: 'dapr', good: [{ skipExistingDaprCheck: 'true', 'global.ha.disruption.maximumUnavailable': '25%' }], bad: [{ skipExistingDaprCheck: 'true', 'global.ha.disruption.maximumUnavailable': 'a quarter' }] },
+  { code: 'settings/invalid-value', type: 'dapr', good: [{ skipExistingDaprCheck: 'true', 'global.mtls.workloadCertTTL': '48h' }], bad: [{ skipExistingDaprCheck: 'true', 'global.mtls.workloadCertTTL': 'two days' }] },
+  { code: 'settings/unknown-key', type: 'dapr', good: [{ skipExistingDaprCheck: 'true', 'global.nodeSelector.kubernetes\\.io/zone': 'us-east-1c' }], bad: [{ skipExistingDaprCheck: 'true', 'global.prometheus.enabeld': 'true' }] },
+  { code: 'settings/immutable-after-create', type: 'dapr', good: [{ skipExistingDaprCheck: 'true', 'global.prometheus.port': '9091' }], bad: [{ skipExistingDaprCheck: 'true', 'global.ha.disruption.minimumAvailable': '1' }] },
   // Flux.
   { code: 'flux/workload-identity-client-id', type: 'flux', good: [{ 'workloadIdentity.enable': 'true', 'workloadIdentity.azureClientId': '00000000-0000-0000-0000-000000000000' }], bad: [{ 'workloadIdentity.enable': 'true' }] },
   { code: 'flux/client-id-without-workload-identity', type: 'flux', good: [{ 'workloadIdentity.enable': 'true', 'workloadIdentity.azureClientId': '00000000-0000-0000-0000-000000000000' }], bad: [{ 'workloadIdentity.azureClientId': '00000000-0000-0000-0000-000000000000' }] },
@@ -60,6 +64,8 @@ const cases: RuleCase[] = [
   { code: 'settings/invalid-value', type: 'flux', good: [{ 'fluxconfig-agent.log-level': 'error' }], bad: [{ 'fluxconfig-agent.log-level': 'debug' }] },
   { code: 'settings/invalid-value', type: 'flux', good: [{ 'helm-controller.outOfMemoryWatch.enabled': 'true', 'helm-controller.outOfMemoryWatch.interval': '700ms' }], bad: [{ 'helm-controller.outOfMemoryWatch.enabled': 'true', 'helm-controller.outOfMemoryWatch.interval': 'soon' }] },
   { code: 'settings/unknown-key', type: 'flux', good: [{ 'source-controller.enabled': 'true' }], bad: [{ 'source-controler.enabled': 'true' }] },
+  { code: 'settings/invalid-value', type: 'flux', good: [{ 'source-controller.resources.requests.memory': '300Mi' }], bad: [{ 'source-controller.resources.requests.memory': '300 MB' }] },
+  { code: 'settings/unknown-key', type: 'flux', good: [{ 'helm-controller.resources.requests.cpu': '100m' }], bad: [{ 'helm-controller.resources.request.cpu': '100m' }] },
   // Azure Backup.
   { code: 'backup/missing-storage-setting', type: 'microsoft.dataprotection.kubernetes', good: [backup], bad: [{ blobContainer: 'c' }] },
   { code: 'backup/protected-settings-ignored', type: 'backup', good: [backup], bad: [backup, { useAAD: 'true' }] },

@@ -117,6 +117,11 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
+    // Most files end lines with \n alone: indexOf finds them natively, much faster than a loop over every character.
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {

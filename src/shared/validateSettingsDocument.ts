@@ -116,8 +116,11 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+// A loop rather than new Map(entries.map(...)): no pair array per key in files of thousands of keys.
 function toMap(entries: readonly SettingEntry[]): Map<string, string> {
-  return new Map(entries.map((e) => [e.key, e.text]));
+  const map = new Map<string, string>();
+  for (const e of entries) map.set(e.key, e.text);
+  return map;
 }
 
 /** Cross-key findings that belong to this file: about one of its keys, or about a missing key. */

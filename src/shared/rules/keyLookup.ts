@@ -4,25 +4,51 @@ interface Candidate {
   key: string;
   lower: string;
   histogram: Int16Array;
+  mask: number;
 }
 
 interface KeyIndex {
   exact: Map<string, SettingKeyInfo>;
   folded: Map<string, SettingKeyInfo>;
-  prefixes: SettingKeyInfo[];
+  /** Prefix keys with the spelling matchKey compares (lower case for case-insensitive types). */
+  prefixes: { setting: SettingKeyInfo; compared: string }[];
   byLength: Map<number, Candidate[]>;
 }
 
 const buckets = 40;
 
 // Letters, digits and the usual separators each get a bucket; everything else shares one.
-function histogram(lower: string): Int16Array {
-  const h = new Int16Array(buckets);
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    h[c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : c === 46 ? 36 : c === 45 ? 37 : c === 95 ? 38 : 39]++;
-  }
+function bucket(c: number): number {
+  return c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : c === 46 ? 36 : c === 45 ? 37 : c === 95 ? 38 : 39;
+}
+
+function histogram(lower: string, h = new Int16Array(buckets)): Int16Array {
+  for (let i = 0; i < lower.length; i++) h[bucket(lower.charCodeAt(i))]++;
   return h;
+}
+
+/** The buckets that occur in a key, a bit each; the ten digit buckets share one bit so that it fits 31 bits. */
+function characterMask(lower: string): number {
+  let mask = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const b = bucket(lower.charCodeAt(i));
+    mask |= 1 << (b < 26 ? b : b < 36 ? 26 : b - 9);
+  }
+  return mask;
+}
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let v = n; v !== 0; v &= v - 1) count++;
+  return count;
+}
+
+/**
+ * A lower bound of the edit distance that costs two operations: each character kind one key has and the other lacks
+ * needs an edit of its own, and one substitution removes at most one such kind from each side.
+ */
+function maskBound(a: number, b: number): number {
+  return Math.max(bitCount(a & ~b), bitCount(b & ~a));
 }
 
 /** A lower bound of the edit distance: each edit changes the character counts by at most 2. */
@@ -44,14 +70,14 @@ function indexFor(info: ExtensionTypeInfo): KeyIndex {
   index = { exact: new Map(), folded: new Map(), prefixes: [], byLength: new Map() };
   for (const k of info.keys) {
     if (k.key.endsWith('.')) {
-      index.prefixes.push(k);
+      index.prefixes.push({ setting: k, compared: info.keysCaseSensitive ? k.key : k.key.toLowerCase() });
       continue;
     }
     index.exact.set(k.key, k);
     index.folded.set(k.key.toLowerCase(), k);
     const sameLength = index.byLength.get(k.key.length) ?? [];
     const lower = k.key.toLowerCase();
-    sameLength.push({ key: k.key, lower, histogram: histogram(lower) });
+    sameLength.push({ key: k.key, lower, histogram: histogram(lower), mask: characterMask(lower) });
     index.byLength.set(k.key.length, sameLength);
   }
   indexes.set(info, index);
@@ -69,13 +95,14 @@ export function matchKey(info: ExtensionTypeInfo, key: string): KeyMatch {
   const index = indexFor(info);
   const exact = index.exact.get(key);
   if (exact) return { kind: 'known', setting: exact };
-  const folded = index.folded.get(key.toLowerCase());
+  const lower = key.toLowerCase();
+  const folded = index.folded.get(lower);
   if (folded) return info.keysCaseSensitive ? { kind: 'wrong-case', setting: folded } : { kind: 'known', setting: folded };
+  const compared = info.keysCaseSensitive ? key : lower;
   for (const p of index.prefixes) {
-    const matches = info.keysCaseSensitive ? key.startsWith(p.key) : key.toLowerCase().startsWith(p.key.toLowerCase());
-    if (matches && key.length > p.key.length) return { kind: 'known', setting: p };
+    if (key.length > p.compared.length && compared.startsWith(p.compared)) return { kind: 'known', setting: p.setting };
   }
-  return { kind: 'unknown', suggestion: nearestKey(index, key) };
+  return { kind: 'unknown', suggestion: nearestKey(index, lower) };
 }
 
 /** The settings whose keys are known, for completion. */
@@ -84,16 +111,22 @@ export function knownSetting(info: ExtensionTypeInfo, key: string): SettingKeyIn
   return match.kind === 'unknown' ? undefined : match.setting;
 }
 
-function nearestKey(index: KeyIndex, key: string): string | undefined {
-  const lower = key.toLowerCase();
-  const limit = key.length < 6 ? 1 : 2;
+// One buffer for the histogram of the key being looked up: a file of unknown keys would otherwise allocate one each.
+const keyHistogramBuffer = new Int16Array(buckets);
+
+/** The nearest known key within the edit limit; only keys whose length is within the limit can be. */
+function nearestKey(index: KeyIndex, lower: string): string | undefined {
+  const limit = lower.length < 6 ? 1 : 2;
   let keyHistogram: Int16Array | undefined;
+  let keyMask: number | undefined;
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (let len = key.length - limit; len <= key.length + limit; len++) {
+  for (let len = lower.length - limit; len <= lower.length + limit; len++) {
     for (const candidate of index.byLength.get(len) ?? []) {
-      keyHistogram ??= histogram(lower);
-      // Most candidates differ in too many characters: rule them out before the quadratic comparison.
+      // Most candidates differ in too many characters: rule them out, cheapest test first, before the quadratic comparison.
+      keyMask ??= characterMask(lower);
+      if (maskBound(keyMask, candidate.mask) >= bestDistance) continue;
+      keyHistogram ??= histogram(lower, keyHistogramBuffer.fill(0));
       if (histogramBound(keyHistogram, candidate.histogram, bestDistance - 1) >= bestDistance) continue;
       const d = boundedDistance(lower, candidate.lower, bestDistance - 1);
       if (d < bestDistance) {

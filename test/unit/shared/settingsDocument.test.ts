@@ -50,6 +50,13 @@ describe('settings document rules', () => {
     assert.deepEqual(d, [{ code: 'settings/secret-in-settings', start: '2:2', end: '2:14' }]);
   });
 
+  it('counts the same positions across LF and lone CR lines', () => {
+    for (const newline of ['\n', '\r']) {
+      const d = only(['{', '  "é😀": "1",', '  "dbPassword": "x"', '}'].join(newline));
+      assert.deepEqual(d, [{ code: 'settings/secret-in-settings', start: '2:2', end: '2:14' }], JSON.stringify(newline));
+    }
+  });
+
   it('reports a missing key once, on the settings file', () => {
     const settings = '{"enableTraining":"false"}';
     const secrets = '{"sslKeyPemFile":"k"}';

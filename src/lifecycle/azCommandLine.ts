@@ -1,4 +1,4 @@
-import type { ExtensionRequest } from '../shared';
+import { type ExtensionRequest, findExtensionType, toTypedSettings } from '../shared';
 import type { SettingsMap } from './extensionBody';
 
 /** The cluster an `az k8s-extension` line targets. */
@@ -64,8 +64,11 @@ export function createCommandLine(cluster: AzClusterRef, req: ExtensionRequest):
   if (autoUpgrade && req.releaseTrain) {
     words.push('--release-train', req.releaseTrain);
   }
+  // Settings read back from Azure are in its stored form; az takes the CLI's own keys.
+  const info = findExtensionType(req.extensionType);
+  const settings = info && req.configurationSettings ? toTypedSettings(info, req.configurationSettings) : req.configurationSettings;
   words.push(
-    ...settingsFlags(req.configurationSettings, req.configurationSettingsFile, false),
+    ...settingsFlags(settings, req.configurationSettingsFile, false),
     ...settingsFlags(req.configurationProtectedSettings, req.configurationProtectedSettingsFile, true),
   );
   if (req.plan?.name && req.plan.product && req.plan.publisher) {

@@ -1,11 +1,12 @@
 import { findExtensionType } from './catalog';
+import { type RequestTarget, toStoredSettings } from './catalog/storedForm';
 import type { ExtensionRequest } from './extensionRequest';
 
 /**
  * Fills in what the az CLI fills in for a type before it calls Azure, so a request sent by the
  * extension behaves as the same `az k8s-extension create` would. Returns a new request.
  */
-export function applyTypeDefaults(req: ExtensionRequest): ExtensionRequest {
+export function applyTypeDefaults(req: ExtensionRequest, target: RequestTarget = {}): ExtensionRequest {
   const info = findExtensionType(req.extensionType);
   if (!info) return { ...req };
   const out: ExtensionRequest = { ...req, extensionType: info.type };
@@ -23,6 +24,10 @@ export function applyTypeDefaults(req: ExtensionRequest): ExtensionRequest {
   }
   if (!out.releaseTrain && out.autoUpgradeMinorVersion !== false) out.releaseTrain = 'stable';
   if (info.type === 'microsoft.dapr') applyDaprDefaults(out);
+  if (out.configurationSettings) {
+    // Types such as Azure Backup are configured under other names than the CLI's flags; the CLI renames them.
+    out.configurationSettings = toStoredSettings(info, out.configurationSettings, target);
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@ export type { ExtensionRequest } from './extensionRequest';
 export { acceptsProtectedSettings, applyTypeDefaults } from './applyTypeDefaults';
 export { validateExtensionRequest, type RequestProblem, type ValidateRequestOptions } from './validateExtensionRequest';
 export { immutableKeysChanged } from './rules/immutability';
-export type { SettingsForm } from './catalog/storedForm';
+export { type RequestTarget, type SettingsForm, toTypedSettings } from './catalog/storedForm';
 export {
   validateSettingsDocument,
   type DiagnosticData,

@@ -24,7 +24,6 @@ function deployConcurrency(): number {
 
 /** Runs the deployment to every ready cluster under the concurrency setting, with "k of n" progress. */
 async function deployAll(services: ExtensionServices, clusters: readonly ClusterModel[], req: ExtensionRequest): Promise<DeployResult[]> {
-  const toSend = requestToSend(req);
   const limit = createLimiter(deployConcurrency);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deploying {0}', req.name), cancellable: true },
@@ -35,7 +34,11 @@ async function deployAll(services: ExtensionServices, clusters: readonly Cluster
       try {
         return await runDeployments(
           clusters,
-          (cluster) => deployToCluster(services.access, cluster, toSend, abort.signal, pollOptions().updateIntervalInMs ?? 5000),
+          (cluster) => {
+            // Per cluster: what the CLI fills in can depend on the target (Azure Backup records the tenant).
+            const toSend = requestToSend(req, { tenantId: services.access.clientsFor(cluster.subscriptionId).subscription.tenantId });
+            return deployToCluster(services.access, cluster, toSend, abort.signal, pollOptions().updateIntervalInMs ?? 5000);
+          },
           limit,
           (err) => {
             if (err instanceof NotWaitedError) {

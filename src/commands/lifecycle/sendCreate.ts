@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { beginCreateExtension } from '../../azure/extensionOperations';
 import { requestSettings, toExtensionBody } from '../../lifecycle/extensionBody';
-import { applyTypeDefaults, type ExtensionRequest, validateExtensionRequest, type ValidateRequestOptions } from '../../shared';
+import { applyTypeDefaults, type ExtensionRequest, type RequestTarget, validateExtensionRequest, type ValidateRequestOptions } from '../../shared';
 import type { ClusterNode } from '../../tree/treeNodes';
 import { UserFacingError } from '../registerCommand';
 import type { ExtensionServices } from '../services';
@@ -24,7 +24,7 @@ export function ensureValidRequest(req: ExtensionRequest, action: string, onlyKe
  * The request Azure receives: files read into entries (so the type's defaults can complete them, e.g. Dapr's
  * skipExistingDaprCheck), then what the CLI fills in for the type.
  */
-export function requestToSend(req: ExtensionRequest): ExtensionRequest {
+export function requestToSend(req: ExtensionRequest, target: RequestTarget): ExtensionRequest {
   const settings = requestSettings(req, false);
   const protectedSettings = requestSettings(req, true);
   const { configurationSettingsFile, configurationProtectedSettingsFile, ...rest } = req;
@@ -32,7 +32,7 @@ export function requestToSend(req: ExtensionRequest): ExtensionRequest {
     ...rest,
     configurationSettings: Object.keys(settings).length > 0 || configurationSettingsFile ? settings : undefined,
     configurationProtectedSettings: Object.keys(protectedSettings).length > 0 || configurationProtectedSettingsFile ? protectedSettings : undefined,
-  });
+  }, target);
 }
 
 /**
@@ -43,7 +43,7 @@ export async function sendCreate(services: ExtensionServices, clusterNode: Clust
   const cluster = clusterNode.cluster;
   const action = vscode.l10n.t('Create {0} on {1}', req.name, cluster.name);
   ensureValidRequest(req, action, undefined, options);
-  const toSend = requestToSend(req);
+  const toSend = requestToSend(req, { tenantId: clusterNode.parent.subscription.tenantId });
   const existing = await findExtension(services.access, cluster, toSend.name);
   if (existing) {
     ensureNoRunningOperation(existing, cluster);

@@ -51,7 +51,7 @@ export const dataProtection: ExtensionTypeInfo = {
     { key: 'memoryLimit', doc: 'Memory limit of the backup agent pods.', value: quantityValue, storedAs: 'resources.limits.memory' },
   ],
   storedOnlyKeys: [
-    { key: 'credentials.tenantId', doc: 'Tenant of the subscription the extension was created in; the CLI adds it.', value: guidValue },
+    { key: 'credentials.tenantId', doc: 'Tenant of the subscription the extension was created in; the CLI adds it.', value: guidValue, filledFrom: 'tenantId' },
   ],
   rules: [requiredStorageKeys, protectedSettingsIgnored],
 };

@@ -19,6 +19,8 @@ export interface SettingKeyInfo {
   immutableAfterCreate?: boolean;
   /** The key Azure stores the setting under, when the CLI renames it before sending (Azure Backup). */
   storedAs?: string;
+  /** For keys only the stored form has: what of the target the CLI fills them in from. */
+  filledFrom?: 'tenantId';
 }
 
 /** A cross-key rule: reads both maps through the view and reports what is wrong. */

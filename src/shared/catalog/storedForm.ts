@@ -35,3 +35,50 @@ export function catalogForForm(info: ExtensionTypeInfo, form: SettingsForm): For
   storedForms.set(info, stored);
   return stored;
 }
+
+type Settings = Record<string, string>;
+
+/** What the CLI knows about the target when it fills in a request. */
+export interface RequestTarget {
+  /** Tenant of the cluster's subscription (Azure Backup records it in its settings). */
+  readonly tenantId?: string;
+}
+
+/**
+ * Settings as the az CLI sends them for the type: typed keys renamed to the names Azure stores (matched ignoring case
+ * where the type does), keys the CLI does not know dropped as it drops them, and the keys the CLI adds (`filledFrom` the
+ * target, such as the tenant ID) filled in when absent. Settings already in stored form pass through; types that rename nothing are unchanged.
+ */
+export function toStoredSettings(info: ExtensionTypeInfo, settings: Settings, target: RequestTarget = {}): Settings {
+  const { names } = catalogForForm(info, 'stored');
+  if (!names) return settings;
+  const storedNames = new Set(catalogForForm(info, 'stored').info.keys.map((k) => k.key));
+  const typedName = new Map(info.keys.map((k) => [info.keysCaseSensitive ? k.key : k.key.toLowerCase(), k.key]));
+  const out: Settings = {};
+  for (const [key, value] of Object.entries(settings)) {
+    const typed = typedName.get(info.keysCaseSensitive ? key : key.toLowerCase());
+    const stored = typed !== undefined ? names.get(typed) : storedNames.has(key) ? key : undefined;
+    if (stored !== undefined) out[stored] = value;
+  }
+  for (const k of info.storedOnlyKeys ?? []) {
+    const value = k.filledFrom ? target[k.filledFrom] : undefined;
+    if (value !== undefined) out[k.key] ??= value;
+  }
+  return out;
+}
+
+/**
+ * Settings as a user types them for `az k8s-extension`: stored names turned back into the CLI's keys, and the keys the
+ * CLI adds by itself left out. Used for "Copy as az command" of a resource read back from Azure.
+ */
+export function toTypedSettings(info: ExtensionTypeInfo, settings: Settings): Settings {
+  const { names } = catalogForForm(info, 'stored');
+  if (!names) return settings;
+  const typedOf = new Map([...names].map(([typed, stored]) => [stored, typed]));
+  const addedByCli = new Set((info.storedOnlyKeys ?? []).map((k) => k.key));
+  const out: Settings = {};
+  for (const [key, value] of Object.entries(settings)) {
+    if (!addedByCli.has(key)) out[typedOf.get(key) ?? key] = value;
+  }
+  return out;
+}

@@ -240,6 +240,14 @@ suite('Lifecycle: update, protected settings, delete, recreate, conflicts, copy'
     await treeShows(api(), 'aks-prod-weu-01', 'azure-aks-backup', /^microsoft\.dataprotection\.kubernetes · (?!.*Failed)/);
   });
 
+  test('Azure Backup takes no protected settings: the protected flow says so and asks nothing', async () => {
+    const node = await extensionNamed(api(), 'aks-prod-eastus-01', 'azure-aks-backup');
+    const { prompter } = await runWith(api(), [], 'updateProtectedSettings', node);
+    assert.deepEqual(prompter.questions, []);
+    assert.match(prompter.messages.map((m) => m.message).join('\n'), /takes no protected settings: the az CLI never sends them for this type/);
+    assert.deepEqual(await writes(), []);
+  });
+
   test('copy as az command gives the line of the chosen action', async () => {
     const node = await extensionNamed(api(), 'aks-prod-eastus-01', 'dapr');
     const { result } = await runWith<string>(api(), [{ when: /Copy the az command for dapr/, pick: 'Force delete' }], 'copyAsAzCommand', node);

@@ -55,7 +55,9 @@ async function recreateExtension(services: ExtensionServices, node: ExtensionNod
     lines: [vscode.l10n.t('Deletes {0} and waits until it is gone, then creates it again with:', name), ...describeRequest(req)],
     azCommand: `${deleteCommandLine(cluster, name, false)} && ${createCommandLine(cluster, req)}`,
   };
-  if (!(await confirmReview(services.prompter, review, { step: 2, totalSteps: 2, canGoBack: false }))) {
+  // Types that take no protected settings skip that question, so the review is then the only step.
+  const steps = acceptsProtectedSettings(req.extensionType) ? 2 : 1;
+  if (!(await confirmReview(services.prompter, review, { step: steps, totalSteps: steps, canGoBack: false }))) {
     return undefined;
   }
   const deletion = await beginDeleteExtension(services.access, cluster, name, false, pollOptions());

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { beginUpdateExtension } from '../../azure/extensionOperations';
 import { updateCommandLine } from '../../lifecycle/azCommandLine';
 import { readSettingsFile } from '../../lifecycle/extensionBody';
+import { acceptsProtectedSettings } from '../../shared';
 import type { ExtensionNode } from '../../tree/treeNodes';
 import { resolveExtensionNode } from '../nodePickers';
-import { registerCommand } from '../registerCommand';
+import { registerCommand, UserFacingError } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { idleExtension } from './clusterChecks';
 import { ensureValidRequest } from './sendCreate';
@@ -21,6 +22,11 @@ async function updateProtectedSettings(services: ExtensionServices, node: Extens
   const cluster = node.parent.cluster;
   const name = node.extension.name ?? '';
   const extension = await idleExtension(services, cluster, name);
+  if (!acceptsProtectedSettings(extension.extensionType ?? '')) {
+    throw new UserFacingError(
+      vscode.l10n.t('{0} ({1}) takes no protected settings: the az CLI never sends them for this type. Use Update Extension for its settings.', name, extension.extensionType ?? ''),
+    );
+  }
   const answer = await askSettings(services.prompter, true, POSITION, false);
   if (!answer || answer.kind === 'none') {
     return undefined;

@@ -1,6 +1,6 @@
 import type { Extension } from '@azure/arm-kubernetesconfiguration';
 import { readFileSync } from 'node:fs';
-import type { ExtensionRequest } from '../shared';
+import { type ExtensionRequest, findExtensionType } from '../shared';
 import { readSettingsText } from '../shared/settingsText';
 
 /** A string map as the API takes settings. */
@@ -55,11 +55,13 @@ export function requestFromExtension(extension: Extension): ExtensionRequest {
   const pinned = extension.autoUpgradeMinorVersion === false;
   const settings = extension.configurationSettings ?? {};
   const plan = extension.plan;
+  // Azure records a release namespace even for types that ignore it: sending it back would only draw the rules' warning.
+  const releaseNamespace = findExtensionType(extension.extensionType ?? '')?.releaseNamespaceIgnored ? undefined : extension.scope?.cluster?.releaseNamespace;
   return {
     name: extension.name ?? '',
     extensionType: extension.extensionType ?? '',
     scope: namespaceScope ? 'namespace' : 'cluster',
-    ...(namespaceScope ? { targetNamespace: extension.scope?.namespace?.targetNamespace } : { releaseNamespace: extension.scope?.cluster?.releaseNamespace }),
+    ...(namespaceScope ? { targetNamespace: extension.scope?.namespace?.targetNamespace } : { releaseNamespace }),
     autoUpgradeMinorVersion: !pinned,
     ...(pinned ? { version: extension.version ?? extension.currentVersion } : { releaseTrain: extension.releaseTrain }),
     ...(Object.keys(settings).length > 0 ? { configurationSettings: { ...settings } } : {}),

@@ -25,6 +25,11 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly watcher: RunningStateWatcher;
+  /**
+   * The node objects the view holds, by id: VS Code redraws only an element it handed out itself, so a refresh with an
+   * equal node built elsewhere (a command's, or a stale one) is mapped to the view's own.
+   */
+  private readonly shown = new Map<string, TreeNode>();
 
   constructor(
     private readonly access: AzureAccess,
@@ -43,7 +48,8 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
   refresh(node?: TreeNode): void {
     const target = node?.kind === 'message' || node?.kind === 'extension' ? node.parent : node;
     this.access.invalidate(target?.id);
-    this.changed.fire(target);
+    // A node the view has not shown (yet) has nothing on screen to redraw but what is above it: redraw everything.
+    this.changed.fire(target && this.shown.get(target.id));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -64,6 +70,12 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const children = await this.loadChildren(node);
+    children.forEach((child) => this.shown.set(child.id, child));
+    return children;
+  }
+
+  private async loadChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
       return this.guard(undefined, 'Listing subscriptions', () => this.rootChildren());
     }

@@ -1,3 +1,5 @@
+import type * as vscode from 'vscode';
+
 /** One choice offered to the user. */
 export interface PickItem<T> {
   readonly label: string;
@@ -60,4 +62,9 @@ export interface Prompter {
   notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined>;
   /** A modal question; true only when the user chose `yes`. */
   confirm(message: string, detail: string, yes: string): Promise<boolean>;
+  /**
+   * Runs a long task under a progress notification with a Cancel button; the token fires when the user cancels.
+   * `report` shows how far it is (`increment` in percent of the whole).
+   */
+  withProgress<R>(title: string, task: (token: vscode.CancellationToken, report: (message: string, increment?: number) => void) => Promise<R>): Promise<R>;
 }

@@ -96,4 +96,11 @@ export const vscodePrompter: Prompter = {
   async confirm(message: string, detail: string, yes: string): Promise<boolean> {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, yes)) === yes;
   },
+  withProgress<R>(title: string, task: (token: vscode.CancellationToken, report: (message: string, increment?: number) => void) => Promise<R>): Promise<R> {
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) =>
+        task(token, (message, increment) => progress.report({ message, increment })),
+      ),
+    );
+  },
 };

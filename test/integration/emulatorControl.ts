@@ -36,6 +36,6 @@ export const emulatorControl = {
   requests: (): Promise<RecordedRequest[]> => call('GET', '/requests'),
   reset: (): Promise<void> => call('POST', '/reset'),
   setFaults: (faults: FaultOptions): Promise<void> => call('POST', '/faults', faults),
-  setOptions: (options: { operationDelayMs?: number; pageSize?: number }): Promise<void> => call('POST', '/options', options),
+  setOptions: (options: { operationDelayMs?: number; pageSize?: number; failNextOperation?: boolean }): Promise<void> => call('POST', '/options', options),
   protectedSettingsOf: (extensionId: string): Promise<Record<string, string> | null> => call('GET', `/protected?id=${encodeURIComponent(extensionId)}`),
 };

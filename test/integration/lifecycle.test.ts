@@ -21,15 +21,15 @@ const createFlux: ScriptedAnswer[] = [
   { when: /Release train/, back: true },
   { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
   { when: /Release train/, pick: 'stable' },
-  { when: /^Configuration settings$/, pick: 'Enter key=value entries' },
+  { when: /\| Configuration settings$/, pick: 'Enter key=value entries' },
   { when: /A setting as key=value/, input: 'multiTenancy.enforce=false' },
   { when: /A setting as key=value/, input: '' },
-  { when: /^Protected settings$/, pick: 'Enter key=value entries' },
+  { when: /\| Protected settings \(/, pick: 'Enter key=value entries' },
   { when: /Protected setting key/, input: 'gitToken' },
   { when: /Value of gitToken/, input: 'flux-token-value' },
   { when: /Protected setting key/, input: '' },
   { when: /Marketplace plan/, pick: 'No Marketplace plan' },
-  { when: /Review, then choose/, pick: 'Create flux' },
+  { when: /Review.*then choose/, pick: 'Create flux' },
 ];
 
 suite('Lifecycle: create', () => {
@@ -72,12 +72,12 @@ suite('Lifecycle: create', () => {
         { when: /Name of the extension instance/, input: 'azureml' },
         { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
         { when: /Release train/, pick: 'stable' },
-        { when: /^Configuration settings$/, pick: 'Enter key=value entries' },
+        { when: /\| Configuration settings$/, pick: 'Enter key=value entries' },
         { when: /A setting as key=value/, input: 'enableInference=true' },
         { when: /A setting as key=value/, input: '' },
-        none(/^Protected settings$/),
+        none(/\| Protected settings \(/),
         { when: /Marketplace plan/, pick: 'No Marketplace plan' },
-        { when: /Review, then choose/, pick: 'Create azureml' },
+        { when: /Review.*then choose/, pick: 'Create azureml' },
       ],
       'createExtension',
       await clusterNamed(api(), 'aks-dev-westus2'),
@@ -103,10 +103,10 @@ suite('Lifecycle: create', () => {
         { when: /Upgrades of the extension/, pick: 'Pin a version' },
         { when: /Version to pin/, pick: '1.14.4' },
         { when: /Is Dapr already installed/, pick: 'Install Dapr' },
-        none(/^Configuration settings$/),
-        none(/^Protected settings$/),
+        none(/\| Configuration settings$/),
+        none(/\| Protected settings \(/),
         { when: /Marketplace plan/, pick: 'No Marketplace plan' },
-        { when: /Review, then choose/, pick: 'Create dapr' },
+        { when: /Review.*then choose/, pick: 'Create dapr' },
       ],
       'createExtension',
       await clusterNamed(api(), 'aks-dev-westus2'),
@@ -132,7 +132,7 @@ suite('Lifecycle: create', () => {
         { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
         { when: /Release train/, pick: 'stable' },
         { when: /Marketplace plan/, pick: 'No Marketplace plan' },
-        { when: /Review, then choose/, pick: 'Create flux' },
+        { when: /Review.*then choose/, pick: 'Create flux' },
       ],
       'createFromSettingsFile',
       vscode.Uri.file(file),
@@ -161,13 +161,13 @@ suite('Lifecycle: update, protected settings, delete, recreate, conflicts, copy'
         { when: /key=value to add or change/, input: 'nodeSelector.pool=gpu' },
         { when: /key=value to add or change/, input: '-sslCname' },
         { when: /key=value to add or change/, input: '' },
-        { when: /Review, then choose/, pick: 'Update azureml' },
+        { when: /Review.*then choose/, pick: 'Update azureml' },
       ],
       'updateExtension',
       node,
     );
     assert.equal(result, 'succeeded');
-    assert.ok(prompter.questions.some((q) => /Review, then choose/.test(q)));
+    assert.ok(prompter.questions.some((q) => /Review.*then choose/.test(q)));
     const patch = (await writes()).find((r) => r.method === 'PATCH');
     assert.deepEqual(patch?.body, { properties: { configurationSettings: { inferenceRouterHA: 'false', 'nodeSelector.pool': 'gpu', sslCname: null } } });
     assert.deepEqual(await emulatorControl.protectedSettingsOf(id), protectedBefore);
@@ -178,7 +178,7 @@ suite('Lifecycle: update, protected settings, delete, recreate, conflicts, copy'
     const id = extensionId(node.parent, 'azureml');
     const protectedBefore = await emulatorControl.protectedSettingsOf(id);
     const answers = (yes: boolean): ScriptedAnswer[] => [
-      { when: /^Protected settings$/, pick: 'Enter key=value entries' },
+      { when: /\| Protected settings \(/, pick: 'Enter key=value entries' },
       { when: /Protected setting key/, input: 'sslCertPemFile' },
       { when: /Value of sslCertPemFile/, input: '/certs/new.pem' },
       { when: /Protected setting key/, input: 'sslKeyPemFile' },
@@ -227,7 +227,7 @@ suite('Lifecycle: update, protected settings, delete, recreate, conflicts, copy'
     const before = node.extension.configurationSettings;
     const { result, prompter } = await runWith<string>(
       api(),
-      [none(/^Protected settings$/), { when: /Review, then choose/, pick: 'Delete and Create azure-aks-backup' }],
+      [none(/\| Protected settings \(/), { when: /Review.*then choose/, pick: 'Delete and Create azure-aks-backup' }],
       'recreateExtension',
       node,
     );
@@ -267,8 +267,8 @@ suite('Lifecycle: deploy to clusters', () => {
       api(),
       [
         { when: /Clusters to deploy to/, pickMany: ['aks-dev-westus2', 'aks-prod-eastus-01', 'aks-legacy-sp', 'aks-fabrikam-ml'] },
-        none(/^Protected settings$/),
-        { when: /Review, then choose/, pick: 'Deploy to 2 cluster(s)' },
+        none(/\| Protected settings \(/),
+        { when: /Review.*then choose/, pick: 'Deploy to 2 cluster(s)' },
       ],
       'deployToClusters',
       source,

@@ -16,7 +16,7 @@ function filesUnder(dir: string): string[] {
 }
 
 const protectedEntries = (value: string): ScriptedAnswer[] => [
-  { when: /^Protected settings$/, pick: 'Enter key=value entries' },
+  { when: /\| Protected settings \(/, pick: 'Enter key=value entries' },
   { when: /Protected setting key/, input: 'gitToken' },
   { when: /Value of gitToken/, input: value },
   { when: /Protected setting key/, input: '' },
@@ -42,11 +42,11 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
       { when: /Release namespace/, input: '' },
       { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
       { when: /Release train/, pick: 'stable' },
-      { when: /^Configuration settings$/, pick: 'None' },
+      { when: /\| Configuration settings$/, pick: 'None' },
       ...protectedEntries(marker),
       { when: /Marketplace plan/, pick: 'No Marketplace plan' },
-      { when: /Review, then choose/, pick: 'Copy as az command' },
-      { when: /Review, then choose/, pick: 'Create flux' },
+      { when: /Review.*then choose/, pick: 'Copy as az command' },
+      { when: /Review.*then choose/, pick: 'Create flux' },
     ];
     assert.equal(await run(createAnswers, 'createExtension', await clusterNamed(api(), 'aks-dev-westus2')), 'succeeded');
     assert.match(clipboards[0], /gitToken=<value of gitToken>/);
@@ -60,16 +60,16 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
         { when: /Name of the extension instance/, input: 'azureml' },
         { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
         { when: /Release train/, pick: 'stable' },
-        { when: /^Configuration settings$/, pick: 'None' },
+        { when: /\| Configuration settings$/, pick: 'None' },
         ...protectedEntries(marker),
         { when: /Marketplace plan/, pick: 'No Marketplace plan' },
-        { when: /Review, then choose/, pick: 'Create azureml' },
+        { when: /Review.*then choose/, pick: 'Create azureml' },
       ],
       'createExtension',
       await clusterNamed(api(), 'aks-dev-westus2'),
     );
     await run(
-      [{ when: /Clusters to deploy to/, pickMany: ['aks-fabrikam-ml'] }, ...protectedEntries(marker), { when: /Review, then choose/, pick: 'Copy as az command' }, { when: /Review, then choose/, pick: 'Deploy to 1 cluster(s)' }],
+      [{ when: /Clusters to deploy to/, pickMany: ['aks-fabrikam-ml'] }, ...protectedEntries(marker), { when: /Review.*then choose/, pick: 'Copy as az command' }, { when: /Review.*then choose/, pick: 'Deploy to 1 cluster(s)' }],
       'deployToClusters',
       flux,
     );

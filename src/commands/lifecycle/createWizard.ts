@@ -8,6 +8,8 @@ import { runSteps, type Step } from '../../ui/multiStep';
 import type { ExtensionServices } from '../services';
 import { pickOrType, requireValue } from './pickOrType';
 import { confirmReview } from './reviewStep';
+import { ensureValidRequest } from './sendCreate';
+import { editSettingsInDocument } from './settingsDocument';
 import { askSettings, type SettingsAnswer } from './settingsQuestions';
 
 const DAPR = 'microsoft.dapr';
@@ -143,8 +145,9 @@ function steps(services: ExtensionServices, cluster: ClusterModel, catalog: Cata
       },
     },
     {
-      // Types known to install only at cluster scope are not asked.
-      when: (state) => !info(state) || info(state)?.scopes.includes('namespace') === true,
+      // Types known to install only at cluster scope are not asked. Until a type is chosen the step counter counts
+      // this step out, as for most types, so it does not shrink after the first answer.
+      when: (state) => state.extensionType !== undefined && (!info(state) || info(state)?.scopes.includes('namespace') === true),
       async run(state, position) {
         const scope = await prompter.pick<'cluster' | 'namespace'>(
           [
@@ -243,14 +246,22 @@ function steps(services: ExtensionServices, cluster: ClusterModel, catalog: Cata
     {
       when: () => preset.settings === undefined,
       async run(state, position) {
-        state.settings = await askSettings(prompter, false, position);
+        const extensionType = state.extensionType ?? '';
+        const editInDocument = (): Promise<Record<string, string> | undefined> =>
+          editSettingsInDocument(prompter, {
+            extensionType,
+            settings: state.settings?.kind === 'entries' ? state.settings.values : {},
+            done: vscode.l10n.t('Use These Settings'),
+            message: (done) => vscode.l10n.t('Write the configuration settings of {0} in the editor, then choose {1}.', state.name ?? extensionType, done),
+          });
+        state.settings = await askSettings(prompter, { title, isProtected: false, editInDocument }, position);
         return state.settings !== undefined;
       },
     },
     {
       when: (state) => preset.protectedSettings === undefined && !info(state)?.protectedSettingsIgnored,
       async run(state, position) {
-        state.protectedSettings = await askSettings(prompter, true, position);
+        state.protectedSettings = await askSettings(prompter, { title, isProtected: true }, position);
         return state.protectedSettings !== undefined;
       },
     },
@@ -283,11 +294,10 @@ function steps(services: ExtensionServices, cluster: ClusterModel, catalog: Cata
     {
       async run(state, position) {
         const req = toRequest(state);
-        return confirmReview(
-          prompter,
-          { title, action: vscode.l10n.t('Create {0}', req.name), lines: describeRequest(req), azCommand: createCommandLine(cluster, req) },
-          position,
-        );
+        const action = vscode.l10n.t('Create {0}', req.name);
+        // Errors stop here, before the review; warnings are listed in it.
+        const warnings = ensureValidRequest(req, vscode.l10n.t('Create {0} on {1}', req.name, cluster.name));
+        return confirmReview(prompter, { title, action, lines: describeRequest(req), azCommand: createCommandLine(cluster, req), warnings }, position);
       },
     },
   ];

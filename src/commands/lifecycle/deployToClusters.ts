@@ -25,12 +25,12 @@ function deployConcurrency(): number {
 /** Runs the deployment to every ready cluster under the concurrency setting, with "k of n" progress. */
 async function deployAll(services: ExtensionServices, clusters: readonly ClusterModel[], req: ExtensionRequest): Promise<DeployResult[]> {
   const limit = createLimiter(deployConcurrency);
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deploying {0}', req.name), cancellable: true },
-    async (progress, token) => {
+  return services.prompter.withProgress(
+    vscode.l10n.t('Deploying {0}', req.name),
+    async (token, report) => {
       const abort = new AbortController();
       const cancelled = token.onCancellationRequested(() => abort.abort());
-      progress.report({ message: vscode.l10n.t('0 of {0}', clusters.length) });
+      report(vscode.l10n.t('0 of {0}', clusters.length));
       try {
         return await runDeployments(
           clusters,
@@ -50,7 +50,7 @@ async function deployAll(services: ExtensionServices, clusters: readonly Cluster
           },
           (result, finished) => {
             services.log.info(`Deploy ${req.name} to ${result.cluster.name}: ${result.outcome} (${finished} of ${clusters.length})`);
-            progress.report({ message: vscode.l10n.t('{0} of {1}', finished, clusters.length), increment: 100 / clusters.length });
+            report(vscode.l10n.t('{0} of {1}', finished, clusters.length), 100 / clusters.length);
           },
         );
       } finally {
@@ -109,7 +109,7 @@ async function planDeployment(services: ExtensionServices, arg: unknown, selecti
     const clusters = await pickClusters(services, (await services.access.listSubscriptions()).map(subscriptionNode), node.parent.cluster.id);
     const template = source ?? node.extension;
     // Asked once for all clusters.
-    const protectedAnswer = await askProtectedSettingsAgain(services.prompter, template.extensionType ?? '');
+    const protectedAnswer = await askProtectedSettingsAgain(services.prompter, vscode.l10n.t('Deploy {0}', template.name ?? ''), template.extensionType ?? '');
     if (!protectedAnswer) {
       return undefined;
     }
@@ -130,13 +130,14 @@ export function registerDeployToClusters(context: vscode.ExtensionContext, servi
       return undefined;
     }
     const action = vscode.l10n.t('Deploy {0}', plan.req.name);
-    ensureValidRequest(plan.req, action, undefined, plan.validation);
+    const warnings = ensureValidRequest(plan.req, action, undefined, plan.validation);
     const { ready, skipped } = await checkTargets(services, plan.clusters, plan.req);
     const confirmed = await confirmReview(services.prompter, {
       title: vscode.l10n.t('Deploy {0} ({1}) to {2} cluster(s)', plan.req.name, plan.req.extensionType, ready.length),
       action: vscode.l10n.t('Deploy to {0} cluster(s)', ready.length),
       lines: [...ready.map((c) => vscode.l10n.t('Deploy to {0} ({1})', c.name, c.resourceGroup)), ...skipped.map((s) => vscode.l10n.t('Skip {0}: {1}', s.cluster.name, s.message))],
       azCommand: ready.map((c) => createCommandLine(c, plan.req)).join('\n'),
+      warnings,
     });
     if (!confirmed) {
       return undefined;

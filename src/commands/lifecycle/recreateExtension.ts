@@ -28,8 +28,8 @@ export function withProtectedSettings(req: ExtensionRequest, answer: SettingsAns
 }
 
 /** Protected settings asked again (Azure never returns them), except for types that take none (Azure Backup). */
-export async function askProtectedSettingsAgain(prompter: Prompter, extensionType: string): Promise<SettingsAnswer | undefined> {
-  return acceptsProtectedSettings(extensionType) ? askSettings(prompter, true, { step: 1, totalSteps: 2, canGoBack: false }) : { kind: 'none' };
+export async function askProtectedSettingsAgain(prompter: Prompter, title: string, extensionType: string): Promise<SettingsAnswer | undefined> {
+  return acceptsProtectedSettings(extensionType) ? askSettings(prompter, { title, isProtected: true }, { step: 1, totalSteps: 2, canGoBack: false }) : { kind: 'none' };
 }
 
 /**
@@ -40,16 +40,17 @@ async function recreateExtension(services: ExtensionServices, node: ExtensionNod
   const cluster = node.parent.cluster;
   const name = node.extension.name ?? '';
   const extension = await idleExtension(services, cluster, name);
-  const protectedAnswer = await askProtectedSettingsAgain(services.prompter, extension.extensionType ?? '');
+  const action = vscode.l10n.t('Recreate {0} on {1}', name, cluster.name);
+  const protectedAnswer = await askProtectedSettingsAgain(services.prompter, action, extension.extensionType ?? '');
   if (!protectedAnswer) {
     return undefined;
   }
   const req = withProtectedSettings(requestFromExtension(extension), protectedAnswer);
-  const action = vscode.l10n.t('Recreate {0} on {1}', name, cluster.name);
   // The settings are those Azure holds, which some types store under other names: all rules apply, in that form.
   const validation: ValidateRequestOptions = { settingsForm: 'stored' };
-  ensureValidRequest(req, action, undefined, validation);
+  const warnings = ensureValidRequest(req, action, undefined, validation);
   const review = {
+    warnings,
     title: action,
     action: vscode.l10n.t('Delete and Create {0}', name),
     lines: [vscode.l10n.t('Deletes {0} and waits until it is gone, then creates it again with:', name), ...describeRequest(req)],

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { beginCreateExtension } from '../../azure/extensionOperations';
 import { requestSettings, toExtensionBody } from '../../lifecycle/extensionBody';
-import { applyTypeDefaults, type ExtensionRequest, type RequestTarget, validateExtensionRequest, type ValidateRequestOptions } from '../../shared';
+import { applyTypeDefaults, type ExtensionRequest, type RequestTarget, type Severity, validateExtensionRequest, type ValidateRequestOptions } from '../../shared';
 import type { ClusterNode } from '../../tree/treeNodes';
 import { UserFacingError } from '../registerCommand';
 import type { ExtensionServices } from '../services';
@@ -10,14 +10,18 @@ import { ensureNoRunningOperation } from './clusterChecks';
 import { pollOptions, type TrackedOutcome, trackOperation } from './trackOperation';
 
 /**
- * Runs the shared rules on the request and its files; errors stop with the messages the language server shows.
- * With `onlyKeys`, settings problems count only for those keys (an update judges what it changes).
+ * Runs the shared rules on the request and its files; errors stop with the messages the language server shows, and
+ * the warnings are returned for the review to list. With `onlyKeys`, settings problems count only for those keys (an
+ * update judges what it changes).
  */
-export function ensureValidRequest(req: ExtensionRequest, action: string, onlyKeys?: ReadonlySet<string>, options?: ValidateRequestOptions): void {
-  const errors = validateExtensionRequest(req, options).filter((p) => p.severity === 'error' && (!onlyKeys || (p.key !== undefined ? onlyKeys.has(p.key) : !p.field?.startsWith('configuration'))));
+export function ensureValidRequest(req: ExtensionRequest, action: string, onlyKeys?: ReadonlySet<string>, options?: ValidateRequestOptions): string[] {
+  const problems = validateExtensionRequest(req, options).filter((p) => !onlyKeys || (p.key !== undefined ? onlyKeys.has(p.key) : !p.field?.startsWith('configuration')));
+  const describe = (severity: Severity): string[] => problems.filter((p) => p.severity === severity).map((p) => (p.key ? `${p.key}: ${p.message}` : p.message));
+  const errors = describe('error');
   if (errors.length > 0) {
-    throw new UserFacingError(vscode.l10n.t('{0}: nothing was sent. {1}', action, errors.map((p) => (p.key ? `${p.key}: ${p.message}` : p.message)).join(' ')));
+    throw new UserFacingError(vscode.l10n.t('{0}: nothing was sent. {1}', action, errors.join(' ')));
   }
+  return describe('warning');
 }
 
 /**

@@ -59,12 +59,24 @@ async function askProtectedEntries(prompter: Prompter, title: string, position: 
   }
 }
 
-/** Asks where settings come from and reads the entries or the file's path; undefined when cancelled. */
-export async function askSettings(prompter: Prompter, isProtected: boolean, position: StepPosition, allowNone = true): Promise<SettingsAnswer | undefined> {
-  const title = isProtected ? vscode.l10n.t('Protected settings') : vscode.l10n.t('Configuration settings');
-  const source = await prompter.pick<SettingsAnswer['kind']>(
+/** What askSettings asks about. */
+export interface SettingsQuestion {
+  /** The flow's title, e.g. "Create an extension on aks-1". */
+  readonly title: string;
+  readonly isProtected: boolean;
+  /** Offers "None" (default true): a flow that must send protected settings leaves it out. */
+  readonly allowNone?: boolean;
+  /** Offers writing the settings in an editor with the language server's help; never given for protected settings. */
+  readonly editInDocument?: () => Promise<Record<string, string> | undefined>;
+}
+
+/** Asks where settings come from and reads the entries, the edited document or the file's path; undefined when cancelled. */
+export async function askSettings(prompter: Prompter, question: SettingsQuestion, position: StepPosition): Promise<SettingsAnswer | undefined> {
+  const { title, isProtected, allowNone = true, editInDocument } = question;
+  const source = await prompter.pick<SettingsAnswer['kind'] | 'document'>(
     [
       ...(allowNone ? [{ label: vscode.l10n.t('None'), value: 'none' as const }] : []),
+      ...(editInDocument ? [{ label: vscode.l10n.t('Write them in an editor'), description: vscode.l10n.t('with completion and checks for the type'), value: 'document' as const }] : []),
       {
         label: isProtected ? vscode.l10n.t('Enter key=value entries (values hidden)') : vscode.l10n.t('Enter key=value entries'),
         value: 'entries',
@@ -75,19 +87,23 @@ export async function askSettings(prompter: Prompter, isProtected: boolean, posi
         value: 'file',
       },
     ],
-    { title, ...position },
+    { title, placeHolder: isProtected ? vscode.l10n.t('Protected settings (values are never shown or logged)') : vscode.l10n.t('Configuration settings'), ...position },
   );
   switch (source) {
     case undefined:
       return undefined;
     case 'none':
       return { kind: 'none' };
+    case 'document': {
+      const values = await editInDocument?.();
+      return values && { kind: 'entries', values };
+    }
     case 'entries': {
       const values = isProtected ? await askProtectedEntries(prompter, title, position) : await askPlainEntries(prompter, title, position);
       return values && { kind: 'entries', values };
     }
     case 'file': {
-      const path = await prompter.pickFile({ title, filters: { JSON: ['json'] } });
+      const path = await prompter.pickFile({ title: isProtected ? vscode.l10n.t('Protected settings file') : vscode.l10n.t('Settings file'), filters: { JSON: ['json'] } });
       return path === undefined ? undefined : { kind: 'file', path };
     }
   }

@@ -46,9 +46,9 @@ export async function trackOperation(services: ExtensionServices, tracked: Track
   services.log.info(`${tracked.action}: accepted by Azure`);
   // The resource now reads Creating/Updating/Deleting: show it at once; the tree's watcher follows it from there.
   services.tree.refresh(tracked.clusterNode);
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: tracked.progressTitle, cancellable: true },
-    async (_progress, token): Promise<'succeeded' | 'stoppedWaiting' | { error: unknown }> => {
+  const outcome = await services.prompter.withProgress(
+    tracked.progressTitle,
+    async (token): Promise<'succeeded' | 'stoppedWaiting' | { error: unknown }> => {
       const abort = new AbortController();
       const cancelled = token.onCancellationRequested(() => abort.abort());
       try {

@@ -4,16 +4,16 @@ import type { ClusterModel } from '../../azure/clusterModel';
 import { beginUpdateExtension } from '../../azure/extensionOperations';
 import { updateCommandLine } from '../../lifecycle/azCommandLine';
 import { changedValues, describeDiff, diffSettings, isEmptyDiff, settingsPatch } from '../../lifecycle/settingsDiff';
-import { type ExtensionRequest, validateSettingsDocument } from '../../shared';
-import { readSettingsText } from '../../shared/settingsText';
+import type { ExtensionRequest } from '../../shared';
 import type { ExtensionNode } from '../../tree/treeNodes';
 import type { Prompter } from '../../ui/prompter';
 import { resolveExtensionNode } from '../nodePickers';
-import { registerCommand, UserFacingError } from '../registerCommand';
+import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { idleExtension } from './clusterChecks';
 import { confirmReview } from './reviewStep';
 import { ensureValidRequest } from './sendCreate';
+import { editSettingsInDocument } from './settingsDocument';
 import { parseEntry } from './settingsQuestions';
 import { pollOptions, trackOperation } from './trackOperation';
 
@@ -27,31 +27,6 @@ interface PlannedUpdate {
   readonly request: ExtensionRequest;
   /** The settings keys the user changed: the rules judge those (Azure never returns protected settings, so rules across both maps cannot be judged here). */
   readonly changedKeys?: ReadonlySet<string>;
-}
-
-/** Settings edited in an untitled JSON document; the user says when they are done. */
-async function settingsFromDocument(services: ExtensionServices, extension: Extension): Promise<Record<string, string> | undefined> {
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(extension.configurationSettings ?? {}, null, 2)}\n` });
-  await vscode.window.showTextDocument(document);
-  const review = vscode.l10n.t('Review Changes');
-  const choice = await services.prompter.notify(
-    'info',
-    vscode.l10n.t('Edit the configuration settings of {0} in the editor, then choose {1}. Only changed keys are sent.', extension.name ?? '', review),
-    review,
-  );
-  const text = document.getText();
-  if (vscode.window.activeTextEditor?.document === document) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  if (choice !== review) {
-    return undefined;
-  }
-  const fileErrors = validateSettingsDocument(text, { extensionType: extension.extensionType, isProtected: false }).filter((d) => d.severity === 'error');
-  const parsed = readSettingsText(text);
-  if (parsed.rootKind !== 'object' || parsed.syntaxErrors.length > 0) {
-    throw new UserFacingError(vscode.l10n.t('The settings are not a JSON object: nothing was sent. {0}', fileErrors.map((d) => d.message).join(' ')));
-  }
-  return Object.fromEntries(parsed.entries.map((e) => [e.key, e.text]));
 }
 
 /** Settings changed entry by entry: `key=value` adds or changes, `-key` removes. */
@@ -82,7 +57,14 @@ async function settingsFromEntries(prompter: Prompter, extension: Extension): Pr
 }
 
 async function planSettingsUpdate(services: ExtensionServices, cluster: ClusterModel, extension: Extension, kind: 'document' | 'entries'): Promise<PlannedUpdate | undefined> {
-  const desired = kind === 'document' ? await settingsFromDocument(services, extension) : await settingsFromEntries(services.prompter, extension);
+  const desired = kind === 'document'
+    ? await editSettingsInDocument(services.prompter, {
+        extensionType: extension.extensionType ?? '',
+        settings: extension.configurationSettings ?? {},
+        done: vscode.l10n.t('Review Changes'),
+        message: (done) => vscode.l10n.t('Edit the configuration settings of {0} in the editor, then choose {1}. Only changed keys are sent.', extension.name ?? '', done),
+      })
+    : await settingsFromEntries(services.prompter, extension);
   if (!desired) {
     return undefined;
   }
@@ -151,8 +133,8 @@ async function updateExtension(services: ExtensionServices, node: ExtensionNode)
   }
   const action = vscode.l10n.t('Update {0} on {1}', name, cluster.name);
   // The settings start from what Azure stores; keys fixed at creation (Dapr's global.ha.*) must keep their value.
-  ensureValidRequest(plan.request, action, plan.changedKeys, { settingsForm: 'stored', settingsBefore: extension.configurationSettings ?? {} });
-  if (!(await confirmReview(services.prompter, { title: action, action: vscode.l10n.t('Update {0}', name), lines: plan.lines, azCommand: plan.azCommand }))) {
+  const warnings = ensureValidRequest(plan.request, action, plan.changedKeys, { settingsForm: 'stored', settingsBefore: extension.configurationSettings ?? {} });
+  if (!(await confirmReview(services.prompter, { title: action, action: vscode.l10n.t('Update {0}', name), lines: plan.lines, azCommand: plan.azCommand, warnings }))) {
     return undefined;
   }
   // Checked again right before sending: the review may have stayed open while another operation started.

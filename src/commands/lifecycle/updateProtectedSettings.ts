@@ -27,11 +27,11 @@ async function updateProtectedSettings(services: ExtensionServices, node: Extens
       vscode.l10n.t('{0} ({1}) takes no protected settings: the az CLI never sends them for this type. Use Update Extension for its settings.', name, extension.extensionType ?? ''),
     );
   }
-  const answer = await askSettings(services.prompter, true, POSITION, false);
+  const action = vscode.l10n.t('Replace the protected settings of {0} on {1}', name, cluster.name);
+  const answer = await askSettings(services.prompter, { title: action, isProtected: true, allowNone: false }, POSITION);
   if (!answer || answer.kind === 'none') {
     return undefined;
   }
-  const action = vscode.l10n.t('Replace the protected settings of {0} on {1}', name, cluster.name);
   const fromFile = answer.kind === 'file';
   ensureValidRequest(
     {

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { type FileOptions, GoBackError, type InputOptions, type PickItem, type PickOptions, type Prompter } from '../../../src/ui/prompter';
 
 /** One scripted answer: used by the first question whose text (title | placeholder | prompt, or message) matches `when`. */
@@ -13,6 +14,10 @@ export interface ScriptedAnswer {
   readonly choose?: string;
   /** Press Back instead of answering. */
   readonly back?: true;
+  /** Done before `choose` is answered, as the user would while the message is up (e.g. edit the document it opened). */
+  readonly before?: () => Promise<void>;
+  /** Press Cancel on the progress notification whose title matches, once the task has started. */
+  readonly cancel?: true;
 }
 
 function labelMatches(label: string, wanted: string | RegExp): boolean {
@@ -28,6 +33,7 @@ export class ScriptedPrompter implements Prompter {
   readonly messages: { severity: string; message: string }[] = [];
   readonly confirmations: { message: string; detail: string }[] = [];
   readonly steps: { step?: number; totalSteps?: number; canGoBack?: boolean }[] = [];
+  readonly progress: string[] = [];
 
   constructor(private readonly answers: ScriptedAnswer[]) {}
 
@@ -82,10 +88,30 @@ export class ScriptedPrompter implements Prompter {
     return Promise.resolve(this.take(options.title).file);
   }
 
-  notify(severity: 'info' | 'warning' | 'error', message: string): Promise<string | undefined> {
+  async notify(severity: 'info' | 'warning' | 'error', message: string): Promise<string | undefined> {
     this.messages.push({ severity, message });
     const index = this.answers.findIndex((a) => a.choose !== undefined && a.when.test(message));
-    return Promise.resolve(index < 0 ? undefined : this.answers.splice(index, 1)[0].choose);
+    if (index < 0) {
+      return undefined;
+    }
+    const [answer] = this.answers.splice(index, 1);
+    await answer.before?.();
+    return answer.choose;
+  }
+
+  async withProgress<R>(title: string, task: (token: vscode.CancellationToken, report: (message: string, increment?: number) => void) => Promise<R>): Promise<R> {
+    this.progress.push(title);
+    const index = this.answers.findIndex((a) => a.cancel === true && a.when.test(title));
+    const source = new vscode.CancellationTokenSource();
+    if (index >= 0) {
+      this.answers.splice(index, 1);
+      setTimeout(() => source.cancel(), 100);
+    }
+    try {
+      return await task(source.token, () => undefined);
+    } finally {
+      source.dispose();
+    }
   }
 
   confirm(message: string, detail: string): Promise<boolean> {

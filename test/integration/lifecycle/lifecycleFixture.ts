@@ -77,3 +77,22 @@ export async function writes(): Promise<RecordedRequest[]> {
 export function extensionId(clusterNode: ClusterNode, name: string): string {
   return `${clusterNode.cluster.id}/providers/Microsoft.KubernetesConfiguration/extensions/${name}`;
 }
+
+/**
+ * Answers to the create wizard for microsoft.flux (no scope or Dapr question): defaults, no settings, no plan, and
+ * `review` picked in the review. `overrides` go first, so they answer the steps they match instead.
+ */
+export function fluxWizard(review: string, overrides: ScriptedAnswer[] = []): ScriptedAnswer[] {
+  return [
+    ...overrides,
+    { when: /Extension type/, pick: 'microsoft.flux' },
+    { when: /Name of the extension instance/, input: 'flux' },
+    { when: /Release namespace/, input: '' },
+    { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
+    { when: /Release train/, pick: 'stable' },
+    { when: /\| Configuration settings$/, pick: 'None' },
+    { when: /\| Protected settings \(/, pick: 'None' },
+    { when: /Marketplace plan/, pick: 'No Marketplace plan' },
+    { when: /Review.*then choose Create flux/, pick: review },
+  ];
+}

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { eventually } from './extensionApi';
-import { clusterNamed, extensionNamed, lifecycleSuiteSetup, runWith } from './lifecycle/lifecycleFixture';
+import { clusterNamed, extensionNamed, fluxWizard, lifecycleSuiteSetup, runWith } from './lifecycle/lifecycleFixture';
 import type { ScriptedAnswer, ScriptedPrompter } from './lifecycle/scriptedPrompter';
 
 /** Every file below a folder (missing folders are empty). */
@@ -36,18 +36,7 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
       clipboards.push(await vscode.env.clipboard.readText());
       return result;
     };
-    const createAnswers: ScriptedAnswer[] = [
-      { when: /Extension type/, pick: 'microsoft.flux' },
-      { when: /Name of the extension instance/, input: 'flux' },
-      { when: /Release namespace/, input: '' },
-      { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
-      { when: /Release train/, pick: 'stable' },
-      { when: /\| Configuration settings$/, pick: 'None' },
-      ...protectedEntries(marker),
-      { when: /Marketplace plan/, pick: 'No Marketplace plan' },
-      { when: /Review.*then choose/, pick: 'Copy as az command' },
-      { when: /Review.*then choose/, pick: 'Create flux' },
-    ];
+    const createAnswers = fluxWizard('Create flux', [...protectedEntries(marker), { when: /Review.*then choose/, pick: 'Copy as az command' }]);
     assert.equal(await run(createAnswers, 'createExtension', await clusterNamed(api(), 'aks-dev-westus2')), 'succeeded');
     assert.match(clipboards[0], /gitToken=<value of gitToken>/);
     api().tree.refresh();

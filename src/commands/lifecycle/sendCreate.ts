@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { beginCreateExtension } from '../../azure/extensionOperations';
 import { requestSettings, toExtensionBody } from '../../lifecycle/extensionBody';
-import { applyTypeDefaults, type ExtensionRequest, type RequestTarget, type Severity, validateExtensionRequest, type ValidateRequestOptions } from '../../shared';
+import { applyTypeDefaults, type ExtensionRequest, type RequestTarget, validateExtensionRequest, type ValidateRequestOptions } from '../../shared';
 import type { ClusterNode } from '../../tree/treeNodes';
 import { UserFacingError } from '../registerCommand';
 import type { ExtensionServices } from '../services';
@@ -16,12 +16,12 @@ import { pollOptions, type TrackedOutcome, trackOperation } from './trackOperati
  */
 export function ensureValidRequest(req: ExtensionRequest, action: string, onlyKeys?: ReadonlySet<string>, options?: ValidateRequestOptions): string[] {
   const problems = validateExtensionRequest(req, options).filter((p) => !onlyKeys || (p.key !== undefined ? onlyKeys.has(p.key) : !p.field?.startsWith('configuration')));
-  const describe = (severity: Severity): string[] => problems.filter((p) => p.severity === severity).map((p) => (p.key ? `${p.key}: ${p.message}` : p.message));
-  const errors = describe('error');
+  const errors = problems.filter((p) => p.severity === 'error').map((p) => (p.key ? `${p.key}: ${p.message}` : p.message));
   if (errors.length > 0) {
     throw new UserFacingError(vscode.l10n.t('{0}: nothing was sent. {1}', action, errors.join(' ')));
   }
-  return describe('warning');
+  // A review line has room for one sentence: the rules' warnings name their key themselves.
+  return problems.filter((p) => p.severity === 'warning').map((p) => p.message);
 }
 
 /**

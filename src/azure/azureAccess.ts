@@ -105,8 +105,6 @@ export class AzureAccess {
   invalidate(id?: string): void {
     this.clusterLists.invalidate(id);
     this.extensionLists.invalidate(id);
-    if (id === undefined) {
-      this.subscriptions.clear();
-    }
+    // The subscription lookup stays: commands still holding clusters of the last listing must reach their clients.
   }
 }

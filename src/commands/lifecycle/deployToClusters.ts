@@ -25,8 +25,6 @@ function deployConcurrency(): number {
 /** Runs the deployment to every ready cluster under the concurrency setting, with "k of n" progress. */
 async function deployAll(services: ExtensionServices, clusters: readonly ClusterModel[], req: ExtensionRequest): Promise<DeployResult[]> {
   const limit = createLimiter(deployConcurrency);
-  // A refresh of the whole tree forgets the subscriptions (a retry comes after one): know them again before sending.
-  const tenants = new Map((await services.access.listSubscriptions()).map((s) => [s.subscriptionId.toLowerCase(), s.tenantId]));
   return services.prompter.withProgress(
     vscode.l10n.t('Deploying {0}', req.name),
     async (token, report) => {
@@ -38,7 +36,7 @@ async function deployAll(services: ExtensionServices, clusters: readonly Cluster
           clusters,
           (cluster) => {
             // Per cluster: what the CLI fills in can depend on the target (Azure Backup records the tenant).
-            const toSend = requestToSend(req, { tenantId: tenants.get(cluster.subscriptionId.toLowerCase()) });
+            const toSend = requestToSend(req, { tenantId: services.access.clientsFor(cluster.subscriptionId).subscription.tenantId });
             return deployToCluster(services.access, cluster, toSend, abort.signal, pollOptions().updateIntervalInMs ?? 5000);
           },
           limit,

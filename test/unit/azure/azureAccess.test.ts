@@ -43,6 +43,13 @@ describe('AzureAccess against the emulator (real SDK clients over HTTPS)', () =>
     assert.ok(emulator.requests.length > before, 'refresh refetches');
   });
 
+  it('still reaches a subscription\'s clients after a full refresh, so commands holding its clusters keep working', async () => {
+    const access = emulatorAccess(emulator);
+    const [subscription] = await access.listSubscriptions();
+    access.invalidate();
+    assert.equal(access.clientsFor(subscription.subscriptionId).subscription.subscriptionId, subscription.subscriptionId);
+  });
+
   it('lists many clusters under the bound: with 2 at a time, n clusters take at least n/2 round trips', async () => {
     const access = emulatorAccess(emulator, 2);
     const subscriptions = await access.listSubscriptions();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AksClusterExtensionsApi } from '../../src/extensionApi';
 import type { TreeNode } from '../../src/tree/treeNodes';
+import { emulatorControl } from './emulatorControl';
 
 export const EXTENSION_ID = 'aks-cluster-extensions.aks-cluster-extensions';
 
@@ -36,4 +37,24 @@ export async function eventually<T>(check: () => Promise<T | undefined>, what: s
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * For a suite against the emulator: the extension under test, a fresh emulator state before each test (operations
+ * taking 600 ms) and fast polling of running operations. Returns a getter for the API.
+ */
+export function emulatorSuiteSetup(): () => AksClusterExtensionsApi {
+  let api: AksClusterExtensionsApi;
+  const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('aksClusterExtensions');
+  suiteSetup(async () => {
+    api = await extensionApi();
+    await settings().update('pollIntervalSeconds', 0.2, vscode.ConfigurationTarget.Global);
+  });
+  setup(async () => {
+    await emulatorControl.reset();
+    await emulatorControl.setOptions({ operationDelayMs: 600 });
+    api.tree.refresh();
+  });
+  suiteTeardown(() => settings().update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global));
+  return () => api;
 }

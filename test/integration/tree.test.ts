@@ -6,7 +6,7 @@ import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP } from '../../src/azure/azureAcces
 import type { AksClusterExtensionsApi } from '../../src/extensionApi';
 import type { ClusterNode, TreeNode } from '../../src/tree/treeNodes';
 import { emulatorControl } from './emulatorControl';
-import { childLabelled, EXTENSION_ID, eventually, extensionApi } from './extensionApi';
+import { childLabelled, emulatorSuiteSetup, EXTENSION_ID, eventually } from './extensionApi';
 
 interface SeedCluster { id: string; name: string; properties: { powerState?: { code: string } }; identity?: unknown }
 interface SeedExtension { clusterId: string; name: string; properties: { extensionType: string; provisioningState: string; version?: string; currentVersion?: string } }
@@ -26,17 +26,11 @@ async function clusterNodeNamed(api: AksClusterExtensionsApi, name: string): Pro
 }
 
 suite('Tree: subscriptions > AKS clusters > extension instances', () => {
+  const getApi = emulatorSuiteSetup();
   let api: AksClusterExtensionsApi;
-
-  suiteSetup(async () => {
-    api = await extensionApi();
-    await vscode.workspace.getConfiguration('aksClusterExtensions').update('pollIntervalSeconds', 0.3, vscode.ConfigurationTarget.Global);
+  setup(() => {
+    api = getApi();
   });
-  setup(async () => {
-    await emulatorControl.reset();
-    api.tree.refresh();
-  });
-  suiteTeardown(() => vscode.workspace.getConfiguration('aksClusterExtensions').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global));
 
   test('runs in development mode against the emulator', () => {
     assert.equal(api.developmentMode, true);

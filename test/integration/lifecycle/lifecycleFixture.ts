@@ -3,7 +3,7 @@ import type { AksClusterExtensionsApi } from '../../../src/extensionApi';
 import type { ClusterNode, ExtensionNode, TreeNode } from '../../../src/tree/treeNodes';
 import type { RecordedRequest } from '../../emulator/emulatorTypes';
 import { emulatorControl } from '../emulatorControl';
-import { childLabelled, eventually, extensionApi } from '../extensionApi';
+import { childLabelled, emulatorSuiteSetup, eventually } from '../extensionApi';
 import { type ScriptedAnswer, ScriptedPrompter } from './scriptedPrompter';
 
 /** Seeded clusters by name → the subscription they are in (test/emulator/README.md). */
@@ -19,18 +19,7 @@ const SUBSCRIPTION_OF: Record<string, string> = {
 
 /** The extension under test, a fresh emulator state and fast polling for every lifecycle suite. */
 export function lifecycleSuiteSetup(): { api: () => AksClusterExtensionsApi } {
-  let api: AksClusterExtensionsApi;
-  suiteSetup(async () => {
-    api = await extensionApi();
-    await vscode.workspace.getConfiguration('aksClusterExtensions').update('pollIntervalSeconds', 0.2, vscode.ConfigurationTarget.Global);
-  });
-  setup(async () => {
-    await emulatorControl.reset();
-    await emulatorControl.setOptions({ operationDelayMs: 600 });
-    api.tree.refresh();
-  });
-  suiteTeardown(() => vscode.workspace.getConfiguration('aksClusterExtensions').update('pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Global));
-  return { api: () => api };
+  return { api: emulatorSuiteSetup() };
 }
 
 export async function clusterNamed(api: AksClusterExtensionsApi, name: string): Promise<ClusterNode> {

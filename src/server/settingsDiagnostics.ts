@@ -22,6 +22,7 @@ export function publishDiagnostics(connection: Connection, documents: TextDocume
     isProtected,
     companionText: companion?.text,
     uri: document.uri,
+    draft: document.uri.startsWith('untitled:'),
   });
   const diagnostics: Diagnostic[] = found.map((d) => ({
     range: d.range,

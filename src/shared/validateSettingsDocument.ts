@@ -46,6 +46,11 @@ export interface ValidateSettingsOptions {
   companionText?: string;
   /** The document's URI; only for the caller's bookkeeping. */
   uri?: string;
+  /**
+   * A document not saved as a file yet (the flows' settings documents are untitled): the CLI reads none of it, so an
+   * empty object is no error, and a key still missing is told as information; the request is checked before sending.
+   */
+  draft?: boolean;
 }
 
 const maxSyntaxErrors = 20;
@@ -77,7 +82,7 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
     if (parsed.rootKind !== undefined) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/not-an-object', notAnObjectMessage);
     return out;
   }
-  if (parsed.entries.length === 0 && parsed.syntaxErrors.length === 0) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/empty', emptyFileMessage);
+  if (parsed.entries.length === 0 && parsed.syntaxErrors.length === 0 && !opts.draft) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/empty', emptyFileMessage);
   if (opts.extensionType && !info) add(parsed.rootOffset, 1, 'hint', 'settings/unknown-extension-type', unknownExtensionTypeMessage(opts.extensionType));
 
   const fold = info && !info.keysCaseSensitive ? (k: string) => k.toLowerCase() : (k: string) => k;
@@ -110,7 +115,7 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
       if (entry) addFinding(entry, f);
     } else if (parsed.syntaxErrors.length === 0 && (here === 'settings' || opts.companionText === undefined)) {
       // A missing key is reported once, on the settings file, unless there is no settings file.
-      add(parsed.rootOffset, 1, f.severity, f.code, f.message);
+      add(parsed.rootOffset, 1, opts.draft && f.severity === 'error' ? 'information' : f.severity, f.code, f.message);
     }
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

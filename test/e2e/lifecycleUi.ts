@@ -62,15 +62,24 @@ async function answer(page: Page, shots: Screenshots, question: Question): Promi
 }
 
 /**
- * The settings document: bound to the language server, which flags the client ID without workload identity as the
- * user types; the notification's button hands the settings back to the wizard.
+ * The settings document: it opens as an empty object with the type's keys offered and no error, is bound to the
+ * language server, which flags the client ID without workload identity as the user types; the editor-title button
+ * ✓ Use These Settings hands the settings back to the wizard (the notification is a hint only, and may time out).
  */
 async function writeSettings(page: Page, shots: Screenshots): Promise<void> {
   const editor = page.locator('.editor-instance .monaco-editor').first();
   await editor.waitFor({ timeout: 15_000 });
-  const done = page.getByRole('button', { name: 'Use These Settings' });
-  await done.first().waitFor({ timeout: 15_000 });
+  const done = page.locator('.editor-actions .action-label[aria-label^="Use These Settings"]');
+  await done.waitFor({ timeout: 15_000 });
+  // The suggestions list Flux's keys once the server has the document: it has judged the untouched text by then.
+  await page.locator('.suggest-widget .monaco-list-row').filter({ hasText: /^(fluxconfig|helm-controller|workloadIdentity)/ }).first().waitFor({ timeout: 30_000 });
   await shots.take(page, '2-settings-document-opened');
+  const untouchedErrors = await editor.locator('.squiggly-error').count();
+  if (untouchedErrors > 0) {
+    throw new Error(`the untouched settings document shows ${untouchedErrors} error(s)`);
+  }
+  console.log(`[ui] the new settings document reads ${JSON.stringify((await editor.locator('.view-lines').textContent()) ?? '')}, no error, the keys offered`);
+  await page.keyboard.press('Escape');
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
@@ -88,11 +97,7 @@ async function writeSettings(page: Page, shots: Screenshots): Promise<void> {
   await shots.take(page, '2-settings-document');
   console.log('[ui] the settings document shows the language server\'s warning');
   await page.keyboard.press('Escape');
-  // The toast may have timed out into the notification centre, where the same button waits.
-  if (!(await done.first().isVisible())) {
-    await page.locator('.statusbar-item[id="status.notifications"] a').click();
-  }
-  await done.first().click();
+  await done.click();
 }
 
 /** Right-clicks a row and chooses a context-menu item by its title. */

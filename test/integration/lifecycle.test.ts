@@ -64,33 +64,48 @@ suite('Lifecycle: create', () => {
     assert.deepEqual(await writes(), []);
   });
 
-  test('the shared rules stop a bad request with the language server\'s message, and nothing is sent', async () => {
-    const { prompter } = await runWith(
+  test('an error of the shared rules shows in the review, which offers Back instead of Create: fixed there, the request is sent', async () => {
+    const entries = (...values: string[]): ScriptedAnswer[] => [
+      { when: /\| Configuration settings$/, pick: 'Enter key=value entries' },
+      ...[...values, ''].map((input) => ({ when: /A setting as key=value/, input })),
+    ];
+    const { result, prompter } = await runWith<string>(
       api(),
       [
         { when: /Extension type/, pick: 'Microsoft.AzureML.Kubernetes' },
         { when: /Name of the extension instance/, input: 'azureml' },
         { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
         { when: /Release train/, pick: 'stable' },
-        { when: /\| Configuration settings$/, pick: 'Enter key=value entries' },
-        { when: /A setting as key=value/, input: 'enableInference=true' },
-        { when: /A setting as key=value/, input: '' },
+        ...entries('enableInference=true'),
         none(/\| Protected settings \(/),
         { when: /Marketplace plan/, pick: 'No Marketplace plan' },
-        { when: /Review.*then choose/, pick: 'Create azureml' },
+        { when: /Fix the 2 error\(s\) to go on: nothing is sent/, pick: 'Go back to change the answers' },
+        { when: /Marketplace plan/, back: true },
+        { when: /\| Protected settings \(/, back: true },
+        ...entries('enableInference=true', 'inferenceRouterServiceType=ClusterIP', 'allowInsecureConnections=true'),
+        none(/\| Protected settings \(/),
+        { when: /Marketplace plan/, pick: 'No Marketplace plan' },
+        { when: /Review, then choose Create azureml/, pick: 'Create azureml' },
       ],
       'createExtension',
       await clusterNamed(api(), 'aks-dev-westus2'),
     );
+    assert.equal(result, 'succeeded', JSON.stringify(prompter.messages));
+    assert.deepEqual(prompter.unused, []);
     const expected = validateExtensionRequest({ extensionType: 'Microsoft.AzureML.Kubernetes', name: 'azureml', configurationSettings: { enableInference: 'true' } })
       .filter((p) => p.severity === 'error')
       .map((p) => p.message);
-    assert.ok(expected.length > 0);
-    const shown = prompter.messages.find((m) => m.severity === 'error')?.message ?? '';
+    assert.equal(expected.length, 2);
+    const refused = prompter.offered.find((o) => /Fix the 2 error/.test(o.question))?.items ?? [];
+    const shown = refused.flatMap((i) => [i.label, i.detail ?? '']).join(' ');
     for (const message of expected) {
-      assert.ok(shown.includes(message), `"${shown}" should include "${message}"`);
+      assert.ok(shown.includes(message), `the review should list "${message}": ${shown}`);
     }
-    assert.deepEqual(await writes(), []);
+    assert.ok(!refused.some((i) => /Create azureml/.test(i.label)), 'no way to send while there are errors');
+    assert.ok(!prompter.messages.some((m) => m.severity === 'error'), 'the wizard did not end with an error');
+    const puts = (await writes()).filter((r) => r.method === 'PUT');
+    assert.equal(puts.length, 1);
+    assert.deepEqual((puts[0].body as PutBody).properties.configurationSettings, { enableInference: 'true', inferenceRouterServiceType: 'ClusterIP', allowInsecureConnections: 'true' });
   });
 
   test('Dapr never waits for the CLI\'s question: skipExistingDaprCheck is sent', async () => {

@@ -16,17 +16,20 @@ suite('Lifecycle: deploy from the tree', () => {
     selection = [await clusterNamed(api(), 'aks-dev-westus2'), await clusterNamed(api(), 'aks-fabrikam-ml')];
   });
 
-  test('from a multi-selection of clusters: the wizard once, no cluster question, each selected cluster created', async function () {
+  test('from a multi-selection of clusters: the wizard once, titled for the deployment, one review of clusters and request; each cluster created', async function () {
     this.timeout(30_000);
-    const { result, prompter } = await runWith<DeployResults>(
-      api(),
-      [...fluxWizard('Create flux'), { when: /Review.*then choose Deploy to 2 cluster/, pick: 'Deploy to 2 cluster(s)' }],
-      'deployToClusters',
-      selection[0],
-      selection,
-    );
+    const { result, prompter } = await runWith<DeployResults>(api(), fluxWizard('Deploy to 2 cluster(s)'), 'deployToClusters', selection[0], selection);
     assert.deepEqual(outcomes(result), { 'aks-dev-westus2': 'succeeded', 'aks-fabrikam-ml': 'succeeded' }, JSON.stringify(prompter.messages));
+    assert.deepEqual(prompter.unused, []);
     assert.ok(!prompter.questions.some((q) => /Clusters to deploy to/.test(q)), 'the selection is the target list');
+    assert.ok(prompter.questions.every((q) => q.startsWith('Deploy an extension to 2 clusters')), prompter.questions.join('\n'));
+    const reviews = prompter.offered.filter((o) => /Review/.test(o.question));
+    assert.equal(reviews.length, 1, 'one review');
+    const labels = reviews[0].items.map((i) => i.label);
+    for (const line of ['$(check) Deploy to 2 cluster(s)', '$(copy) Copy as az command', 'Deploy to aks-dev-westus2 (rg-aks-dev)', 'Deploy to aks-fabrikam-ml', 'Type: microsoft.flux', 'Name: flux']) {
+      assert.ok(labels.some((l) => l.startsWith(line)), `the review lists "${line}": ${labels.join(' / ')}`);
+    }
+    assert.equal(reviews[0].items.find((i) => i.label.includes('Copy as az command'))?.detail?.split('\n').length, 2, 'an az command per cluster');
     assert.deepEqual(await putTargets(), ['aks-dev-westus2', 'aks-fabrikam-ml']);
     await treeShows(api(), 'aks-fabrikam-ml', 'flux', /^microsoft\.flux · (?!.*Creating)/);
   });
@@ -38,8 +41,7 @@ suite('Lifecycle: deploy from the tree', () => {
       api(),
       [
         { when: /Clusters to deploy to/, pickMany: ['aks-dev-westus2', 'aks-legacy-sp'] },
-        ...fluxWizard('Create flux'),
-        { when: /Review.*then choose Deploy to 1 cluster/, pick: 'Deploy to 1 cluster(s)' },
+        ...fluxWizard('Deploy to 1 cluster(s)'),
       ],
       'deployToClusters',
       subscription,
@@ -54,8 +56,7 @@ suite('Lifecycle: deploy from the tree', () => {
     const { result, prompter } = await runWith<DeployResults>(
       api(),
       [
-        ...fluxWizard('Create flux'),
-        { when: /Review.*then choose Deploy to 2 cluster/, pick: 'Deploy to 2 cluster(s)' },
+        ...fluxWizard('Deploy to 2 cluster(s)'),
         { when: /Deploy flux: 1 of 2 cluster\(s\) failed/, choose: 'Retry the Failed Ones' },
       ],
       'deployToClusters',

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { settingsLanguageId } from '../../src/shared/protocol';
 import { emulatorControl } from './emulatorControl';
 import { eventually } from './extensionApi';
-import { clusterNamed, extensionNamed, fluxWizard, lifecycleSuiteSetup, runWith, treeShows, writes } from './lifecycle/lifecycleFixture';
+import type { ScriptedPrompter } from './lifecycle/scriptedPrompter';
+import { clusterNamed, extensionNamed, fluxWizard, lifecycleSuiteSetup, runWith, settingsDocumentShown, treeShows, useTheseSettings, writes } from './lifecycle/lifecycleFixture';
 
 /** ARM puts the plan beside the properties, at the top of the resource. */
 interface PutBody {
@@ -12,7 +12,7 @@ interface PutBody {
 
 const CLIENT_ID = '00000000-0000-0000-0000-000000000000';
 
-suite('Lifecycle: progress, Marketplace plan, settings document, warnings', () => {
+suite('Lifecycle: progress, Marketplace plan, settings documents, warnings', () => {
   const { api } = lifecycleSuiteSetup();
 
   test('cancel during progress stops waiting, not the operation: the tree follows it from Creating to Succeeded', async () => {
@@ -58,36 +58,77 @@ suite('Lifecycle: progress, Marketplace plan, settings document, warnings', () =
     assert.deepEqual(await writes(), []);
   });
 
-  test('update in a document: bound to the language server, the warning listed in the review and needing a choice, only changed keys sent', async () => {
+  /** Create flux on aks-dev-westus2, its settings written in a document; runs until the test ends the document. */
+  const createFluxInDocument = async (): Promise<{ result: string; prompter: ScriptedPrompter }> =>
+    runWith<string>(api(), fluxWizard('Create flux', [{ when: /\| Configuration settings$/, pick: 'Write them in an editor' }]), 'createExtension', await clusterNamed(api(), 'aks-dev-westus2'));
+
+  test('create in a document: it starts as an empty object without an error, completion offers the type\'s keys; ✓ Use These Settings sends nothing not chosen', async () => {
+    const running = createFluxInDocument();
+    const { document, selection } = await settingsDocumentShown();
+    assert.deepEqual(JSON.parse(document.getText()), {});
+    assert.deepEqual([selection.active.line, selection.active.character], [1, 2], 'the cursor waits inside the object');
+    // The server answers in order: once it completes Flux keys here, it has judged the untouched document.
+    await eventually(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, selection.active);
+      return list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label).includes('workloadIdentity.enable')) ? true : undefined;
+    }, 'completion of Flux keys in the new document');
+    const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors.map((d) => d.message), []);
+    await useTheseSettings(document);
+    const { result, prompter } = await running;
+    assert.equal(result, 'succeeded', JSON.stringify(prompter.messages));
+    assert.ok(document.isClosed, 'the document is closed once the settings are taken');
+    assert.match(prompter.messages[0]?.message ?? '', /^Write the settings of flux, then choose ✓ in the title bar\./);
+    const put = (await writes()).find((r) => r.method === 'PUT')?.body as { properties: { configurationSettings?: unknown } };
+    assert.equal(put.properties.configurationSettings, undefined, 'the untouched document sends no settings');
+  });
+
+  test('settings that are not a JSON object keep the document open with the reason; closing it cancels, and nothing is sent', async () => {
+    const running = createFluxInDocument();
+    const editor = await settingsDocumentShown();
+    const document = editor.document;
+    await editor.edit((builder) => builder.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), '["not", "an object"]'));
+    await useTheseSettings(document);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.ok(!document.isClosed, 'the document stays open for the fix');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const { result, prompter } = await running;
+    assert.equal(result, undefined);
+    assert.ok(prompter.messages.some((m) => m.severity === 'error' && /The settings are not a JSON object/.test(m.message)), JSON.stringify(prompter.messages));
+    assert.ok(!prompter.questions.some((q) => /Protected settings|Review/.test(q)), 'the wizard ended with the document');
+    assert.deepEqual(await writes(), []);
+  });
+
+  test('update in a document: bound to the language server, the warning listed in full in the review and needing a choice, only changed keys sent', async () => {
     const node = await extensionNamed(api(), 'aks-prod-eastus-01', 'flux');
-    let document: vscode.TextDocument | undefined;
-    const edit = async (): Promise<void> => {
-      const editor = vscode.window.activeTextEditor;
-      assert.ok(editor, 'the settings document is the active editor');
-      document = editor.document;
-      assert.equal(document.languageId, settingsLanguageId);
-      assert.equal(document.uri.scheme, 'untitled', 'settings are never written to disk by the flow');
-      const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-      const text = JSON.stringify({ 'multiTenancy.enforce': 'true', 'helm-controller.detectDrift': 'true', 'workloadIdentity.azureClientId': CLIENT_ID }, null, 2);
-      await editor.edit((builder) => builder.replace(all, text));
-      // The language server judges the document as Flux settings while it is edited.
-      const uri = document.uri;
-      await eventually(async () => (vscode.languages.getDiagnostics(uri).some((d) => /has no effect unless workloadIdentity\.enable/.test(d.message)) ? true : undefined), 'the server\'s warning');
-    };
-    const { result, prompter } = await runWith<string>(
+    const running = runWith<string>(
       api(),
       [
         { when: /Update flux on aks-prod-eastus-01/, pick: 'in a document' },
-        { when: /Edit the configuration settings of flux/, choose: 'Review Changes', before: edit },
         { when: /Review the 1 warning\(s\), then choose Update flux/, pick: /^\$\(warning\) workloadIdentity/ },
         { when: /Review the 1 warning\(s\), then choose Update flux/, pick: 'Update flux despite 1 warning(s)' },
       ],
       'updateExtension',
       node,
     );
+    const editor = await settingsDocumentShown();
+    const document = editor.document;
+    const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+    const text = JSON.stringify({ 'multiTenancy.enforce': 'true', 'helm-controller.detectDrift': 'true', 'workloadIdentity.azureClientId': CLIENT_ID }, null, 2);
+    await editor.edit((builder) => builder.replace(all, text));
+    // The language server judges the document as Flux settings while it is edited.
+    await eventually(async () => (vscode.languages.getDiagnostics(document.uri).some((d) => /has no effect unless workloadIdentity\.enable/.test(d.message)) ? true : undefined), 'the server\'s warning');
+    await useTheseSettings(document);
+    const { result, prompter } = await running;
     assert.equal(result, 'succeeded', JSON.stringify(prompter.messages));
     assert.deepEqual(prompter.unused, []);
-    assert.ok(document?.isClosed, 'the document is closed once the settings are taken');
+    assert.ok(document.isClosed, 'the document is closed once the settings are taken');
+    // A quick pick row never wraps: the warning is wrapped into rows short enough to be read whole.
+    const review = prompter.offered.find((o) => /Review the 1 warning/.test(o.question))?.items ?? [];
+    const rows = review.slice(0, review.findIndex((i) => /despite/.test(i.label))).flatMap((i) => [i.label, i.detail ?? '']).filter(Boolean);
+    assert.equal(rows.join(' '), '$(warning) workloadIdentity.azureClientId has no effect unless workloadIdentity.enable is "true": set it, or remove the client ID.');
+    assert.ok(rows.length > 1 && rows.every((row) => row.replace('$(warning) ', '').length <= 78), rows.join(' | '));
     const patches = (await writes()).filter((r) => r.method === 'PATCH');
     assert.equal(patches.length, 1, 'choosing the warning line sent nothing');
     assert.deepEqual(patches[0].body, { properties: { configurationSettings: { 'multiTenancy.enforce': 'true', 'workloadIdentity.azureClientId': CLIENT_ID } } });

@@ -4,6 +4,7 @@ import { resolveClusterNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { ensureClusterReady } from './clusterChecks';
+import { clusterTarget } from './createTarget';
 import { askCreateRequest } from './createWizard';
 import { sendCreate } from './sendCreate';
 
@@ -12,7 +13,7 @@ export function registerCreateExtension(context: vscode.ExtensionContext, servic
   registerCommand(context, services, 'aksClusterExtensions.createExtension', 'Create extension', async (arg?: unknown) => {
     const node = await resolveClusterNode(arg, services);
     const cluster = await ensureClusterReady(services, node.cluster);
-    const req = await askCreateRequest(services, cluster);
+    const req = await askCreateRequest(services, clusterTarget(cluster));
     return req ? sendCreate(services, clusterNode(node.parent, cluster), req) : undefined;
   });
 }

@@ -6,6 +6,7 @@ import { resolveClusterNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { ensureClusterReady } from './clusterChecks';
+import { clusterTarget } from './createTarget';
 import { askCreateRequest, type CreatePreset } from './createWizard';
 import { sendCreate } from './sendCreate';
 
@@ -48,7 +49,7 @@ export function registerCreateFromSettingsFile(context: vscode.ExtensionContext,
     const file = await settingsFile(arg, services);
     const node = await resolveClusterNode(undefined, services);
     const cluster = await ensureClusterReady(services, node.cluster);
-    const req = await askCreateRequest(services, cluster, presetFromFile(file));
+    const req = await askCreateRequest(services, clusterTarget(cluster), presetFromFile(file));
     return req ? sendCreate(services, clusterNode(node.parent, cluster), req) : undefined;
   });
 }

@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import { describeAzureError } from '../../azure/azureErrorMessage';
 import type { ClusterModel } from '../../azure/clusterModel';
 import { type CatalogAnswer, listCatalogTypes, listCatalogVersions } from '../../azure/extensionTypesCatalog';
-import { createCommandLine } from '../../lifecycle/azCommandLine';
 import { type ExtensionRequest, findExtensionType, validateExtensionRequest } from '../../shared';
 import { runSteps, type Step } from '../../ui/multiStep';
 import type { ExtensionServices } from '../services';
 import { pickOrType, requireValue } from './pickOrType';
+import type { CreateTarget } from './createTarget';
 import { confirmReview } from './reviewStep';
-import { ensureValidRequest } from './sendCreate';
+import { checkRequest } from './sendCreate';
 import { editSettingsInDocument } from './settingsDocument';
 import { askSettings, type SettingsAnswer } from './settingsQuestions';
 
@@ -83,34 +83,14 @@ function toRequest(state: CreateState): ExtensionRequest {
   };
 }
 
-/** What the review shows: everything that will be sent, protected settings by key only. */
-export function describeRequest(req: ExtensionRequest): string[] {
-  const lines = [
-    vscode.l10n.t('Type: {0}', req.extensionType),
-    vscode.l10n.t('Name: {0}', req.name),
-    req.scope === 'namespace'
-      ? vscode.l10n.t('Scope: namespace {0}', req.targetNamespace ?? '')
-      : vscode.l10n.t('Scope: cluster, release namespace {0}', req.releaseNamespace ?? vscode.l10n.t('(default)')),
-    req.autoUpgradeMinorVersion === false
-      ? vscode.l10n.t('Version: {0}, no automatic upgrades', req.version ?? '')
-      : vscode.l10n.t('Automatic minor upgrades on release train {0}', req.releaseTrain ?? 'stable'),
-    ...Object.entries(req.configurationSettings ?? {}).map(([k, v]) => vscode.l10n.t('Setting {0} = {1}', k, v)),
-    ...(req.configurationSettingsFile ? [vscode.l10n.t('Settings file: {0}', req.configurationSettingsFile)] : []),
-    ...Object.keys(req.configurationProtectedSettings ?? {}).map((k) => vscode.l10n.t('Protected setting {0} (value hidden)', k)),
-    ...(req.configurationProtectedSettingsFile ? [vscode.l10n.t('Protected settings file: {0}', req.configurationProtectedSettingsFile)] : []),
-    ...(req.plan ? [vscode.l10n.t('Marketplace plan: {0} / {1} / {2}', req.plan.name ?? '', req.plan.product ?? '', req.plan.publisher ?? '')] : []),
-  ];
-  return lines;
-}
-
 /** Logs why Azure's extension-types catalog did not answer (the flow goes on with the built-in list). */
 function catalogFallbackLogger(services: ExtensionServices, cluster: ClusterModel): (err: unknown) => void {
   return (err) => services.log.warn(`Extension-types catalog of ${cluster.name} did not answer; using the built-in list (${describeAzureError(err, 'Listing extension types').detail})`);
 }
 
-function steps(services: ExtensionServices, cluster: ClusterModel, catalog: CatalogAnswer, preset: CreatePreset): Step<CreateState>[] {
-  const prompter = services.prompter;
-  const title = vscode.l10n.t('Create an extension on {0}', cluster.name);
+function steps(services: ExtensionServices, target: CreateTarget, catalog: CatalogAnswer, preset: CreatePreset): Step<CreateState>[] {
+  const { prompter } = services;
+  const { title, cluster } = target;
   const logFallback = catalogFallbackLogger(services, cluster);
   return [
     {
@@ -228,7 +208,7 @@ function steps(services: ExtensionServices, cluster: ClusterModel, catalog: Cata
             { label: vscode.l10n.t('Install Dapr'), description: vscode.l10n.t('Dapr is not installed on this cluster (sends skipExistingDaprCheck=true)'), value: false },
             { label: vscode.l10n.t('Take over a Dapr installed with Helm'), description: vscode.l10n.t('asks for its release name and namespace'), value: true },
           ],
-          { title, placeHolder: vscode.l10n.t('Is Dapr already installed on {0}?', cluster.name), ...position },
+          { title, placeHolder: vscode.l10n.t('Is Dapr already installed on {0}?', target.where), ...position },
         );
         if (takeover === undefined) {
           return false;
@@ -251,8 +231,7 @@ function steps(services: ExtensionServices, cluster: ClusterModel, catalog: Cata
           editSettingsInDocument(prompter, {
             extensionType,
             settings: state.settings?.kind === 'entries' ? state.settings.values : {},
-            done: vscode.l10n.t('Use These Settings'),
-            message: (done) => vscode.l10n.t('Write the configuration settings of {0} in the editor, then choose {1}.', state.name ?? extensionType, done),
+            hint: vscode.l10n.t('Write the settings of {0}, then choose ✓ in the title bar. Closing the editor cancels.', state.name ?? extensionType),
           });
         state.settings = await askSettings(prompter, { title, isProtected: false, editInDocument }, position);
         return state.settings !== undefined;
@@ -294,18 +273,16 @@ function steps(services: ExtensionServices, cluster: ClusterModel, catalog: Cata
     {
       async run(state, position) {
         const req = toRequest(state);
-        const action = vscode.l10n.t('Create {0}', req.name);
-        // Errors stop here, before the review; warnings are listed in it.
-        const warnings = ensureValidRequest(req, vscode.l10n.t('Create {0} on {1}', req.name, cluster.name));
-        return confirmReview(prompter, { title, action, lines: describeRequest(req), azCommand: createCommandLine(cluster, req), warnings }, position);
+        // Errors are listed in the review too, which then offers Back instead of sending: no answer is lost.
+        return confirmReview(prompter, { title, ...(await target.review(req)), ...checkRequest(req) }, position);
       },
     },
   ];
 }
 
 /** Asks for everything `az k8s-extension create` takes, with Back and a step counter; undefined when cancelled. */
-export async function askCreateRequest(services: ExtensionServices, cluster: ClusterModel, preset: CreatePreset = {}): Promise<ExtensionRequest | undefined> {
-  const catalog = await listCatalogTypes(services.access, cluster, catalogFallbackLogger(services, cluster));
+export async function askCreateRequest(services: ExtensionServices, target: CreateTarget, preset: CreatePreset = {}): Promise<ExtensionRequest | undefined> {
+  const catalog = await listCatalogTypes(services.access, target.cluster, catalogFallbackLogger(services, target.cluster));
   const state: CreateState = { extensionType: preset.extensionType, settings: preset.settings, protectedSettings: preset.protectedSettings, autoUpgrade: true };
-  return (await runSteps(steps(services, cluster, catalog, preset), state)) ? toRequest(state) : undefined;
+  return (await runSteps(steps(services, target, catalog, preset), state)) ? toRequest(state) : undefined;
 }

@@ -6,12 +6,13 @@ import { createCommandLine } from '../../lifecycle/azCommandLine';
 import { requestFromExtension } from '../../lifecycle/extensionBody';
 import { deployToCluster, NotWaitedError } from '../../lifecycle/deployToCluster';
 import { type DeployResult, deployBlocker, deploySummaryMarkdown, runDeployments } from '../../lifecycle/deployPlan';
-import type { ExtensionRequest, ValidateRequestOptions } from '../../shared';
-import { type ClusterNode, type SubscriptionNode, subscriptionNode } from '../../tree/treeNodes';
+import type { ExtensionRequest } from '../../shared';
+import { type ClusterNode, type ExtensionNode, type SubscriptionNode, subscriptionNode } from '../../tree/treeNodes';
 import { asTreeNode, resolveSubscriptionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { findExtension } from '../../azure/extensionOperations';
+import { describeRequest, type TargetReview } from './createTarget';
 import { askCreateRequest } from './createWizard';
 import { askProtectedSettingsAgain, withProtectedSettings } from './recreateExtension';
 import { confirmReview } from './reviewStep';
@@ -94,32 +95,69 @@ function selectedClusters(arg: unknown, selection: unknown): ClusterNode[] {
   return nodes.map(asTreeNode).filter((n): n is ClusterNode => n?.kind === 'cluster');
 }
 
-/** The template and the targets, from where the command ran: an extension, selected clusters, a subscription, or the palette. */
-interface DeploymentPlan {
+/** The checked targets of a deployment: the clusters it goes to, and those skipped with the reason. */
+type CheckedTargets = Awaited<ReturnType<typeof checkTargets>>;
+
+/** The one review of a deployment: the clusters (those skipped with why), then the request, and an az line per cluster. */
+function deployReview(req: ExtensionRequest, { ready, skipped }: CheckedTargets): TargetReview {
+  return {
+    action: vscode.l10n.t('Deploy to {0} cluster(s)', ready.length),
+    lines: [
+      ...ready.map((c) => vscode.l10n.t('Deploy to {0} ({1})', c.name, c.resourceGroup)),
+      ...skipped.map((s) => vscode.l10n.t('Skip {0}: {1}', s.cluster.name, s.message)),
+      ...describeRequest(req),
+    ],
+    azCommand: ready.map((c) => createCommandLine(c, req)).join('\n'),
+  };
+}
+
+/** The request, reviewed, and where it goes, from where the command ran: an extension, selected clusters, a subscription, or the palette. */
+interface DeploymentPlan extends CheckedTargets {
   readonly req: ExtensionRequest;
-  readonly clusters: ClusterModel[];
-  /** For a copy of an existing extension: its settings are as Azure stores them. */
-  readonly validation?: ValidateRequestOptions;
+}
+
+/** A copy of an existing extension: only protected settings are asked (Azure never returns them), then the review. */
+async function planCopy(services: ExtensionServices, node: ExtensionNode): Promise<DeploymentPlan | undefined> {
+  const source = await findExtension(services.access, node.parent.cluster, node.extension.name ?? '');
+  const clusters = await pickClusters(services, (await services.access.listSubscriptions()).map(subscriptionNode), node.parent.cluster.id);
+  const template = source ?? node.extension;
+  // Asked once for all clusters.
+  const protectedAnswer = await askProtectedSettingsAgain(services.prompter, vscode.l10n.t('Deploy {0}', template.name ?? ''), template.extensionType ?? '');
+  if (!protectedAnswer) {
+    return undefined;
+  }
+  const req = withProtectedSettings(requestFromExtension(template), protectedAnswer);
+  // Its settings are as Azure stores them.
+  const warnings = ensureValidRequest(req, vscode.l10n.t('Deploy {0}', req.name), undefined, { settingsForm: 'stored' });
+  const targets = await checkTargets(services, clusters, req);
+  const title = vscode.l10n.t('Deploy {0} ({1}) to {2} cluster(s)', req.name, req.extensionType, targets.ready.length);
+  return (await confirmReview(services.prompter, { title, ...deployReview(req, targets), warnings })) ? { req, ...targets } : undefined;
+}
+
+/** A new extension: the create wizard, titled for the deployment, whose last step is the deployment's review. */
+async function planNew(services: ExtensionServices, clusters: readonly ClusterModel[]): Promise<DeploymentPlan | undefined> {
+  let targets: CheckedTargets | undefined;
+  const req = await askCreateRequest(services, {
+    title: clusters.length === 1 ? vscode.l10n.t('Deploy an extension to 1 cluster') : vscode.l10n.t('Deploy an extension to {0} clusters', clusters.length),
+    // The questions offer what the first cluster's catalog lists.
+    cluster: clusters[0],
+    where: clusters.length === 1 ? clusters[0].name : vscode.l10n.t('the {0} clusters', clusters.length),
+    async review(answered) {
+      // Checked again on every review: going Back may have changed the name or the type.
+      targets = await checkTargets(services, clusters, answered);
+      return deployReview(answered, targets);
+    },
+  });
+  return req && targets && { req, ...targets };
 }
 
 async function planDeployment(services: ExtensionServices, arg: unknown, selection: unknown): Promise<DeploymentPlan | undefined> {
   const node = asTreeNode(arg);
   if (node?.kind === 'extension') {
-    const source = await findExtension(services.access, node.parent.cluster, node.extension.name ?? '');
-    const clusters = await pickClusters(services, (await services.access.listSubscriptions()).map(subscriptionNode), node.parent.cluster.id);
-    const template = source ?? node.extension;
-    // Asked once for all clusters.
-    const protectedAnswer = await askProtectedSettingsAgain(services.prompter, vscode.l10n.t('Deploy {0}', template.name ?? ''), template.extensionType ?? '');
-    if (!protectedAnswer) {
-      return undefined;
-    }
-    const req = withProtectedSettings(requestFromExtension(template), protectedAnswer);
-    return { req, clusters, validation: { settingsForm: 'stored' } };
+    return planCopy(services, node);
   }
   const fromTree = selectedClusters(arg, selection);
-  const clusters = fromTree.length > 0 ? fromTree.map((n) => n.cluster) : await pickClusters(services, [await resolveSubscriptionNode(arg, services)]);
-  const req = await askCreateRequest(services, clusters[0]);
-  return req && { req, clusters };
+  return planNew(services, fromTree.length > 0 ? fromTree.map((n) => n.cluster) : await pickClusters(services, [await resolveSubscriptionNode(arg, services)]));
 }
 
 /** Deploy to Clusters…: the same extension on many clusters, checked first, run with bounded concurrency, summarised. */
@@ -130,20 +168,8 @@ export function registerDeployToClusters(context: vscode.ExtensionContext, servi
       return undefined;
     }
     const action = vscode.l10n.t('Deploy {0}', plan.req.name);
-    const warnings = ensureValidRequest(plan.req, action, undefined, plan.validation);
-    const { ready, skipped } = await checkTargets(services, plan.clusters, plan.req);
-    const confirmed = await confirmReview(services.prompter, {
-      title: vscode.l10n.t('Deploy {0} ({1}) to {2} cluster(s)', plan.req.name, plan.req.extensionType, ready.length),
-      action: vscode.l10n.t('Deploy to {0} cluster(s)', ready.length),
-      lines: [...ready.map((c) => vscode.l10n.t('Deploy to {0} ({1})', c.name, c.resourceGroup)), ...skipped.map((s) => vscode.l10n.t('Skip {0}: {1}', s.cluster.name, s.message))],
-      azCommand: ready.map((c) => createCommandLine(c, plan.req)).join('\n'),
-      warnings,
-    });
-    if (!confirmed) {
-      return undefined;
-    }
-    let targets = ready;
-    let results: DeployResult[] = [...skipped];
+    let targets = plan.ready;
+    let results: DeployResult[] = [...plan.skipped];
     for (;;) {
       const round = await deployAll(services, targets, plan.req);
       results = [...results.filter((r) => !targets.includes(r.cluster)), ...round];

@@ -9,7 +9,7 @@ import { resolveExtensionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { idleExtension } from './clusterChecks';
-import { describeRequest } from './createWizard';
+import { describeRequest } from './createTarget';
 import { confirmReview } from './reviewStep';
 import { ensureValidRequest, sendCreate } from './sendCreate';
 import { pollOptions } from './trackOperation';

@@ -9,19 +9,27 @@ import { findExtension } from '../../azure/extensionOperations';
 import { ensureNoRunningOperation } from './clusterChecks';
 import { pollOptions, type TrackedOutcome, trackOperation } from './trackOperation';
 
+/** The shared rules' findings on a request, as the review lists them; `onlyKeys` and `options` as for ensureValidRequest. */
+export function checkRequest(req: ExtensionRequest, onlyKeys?: ReadonlySet<string>, options?: ValidateRequestOptions): { errors: string[]; warnings: string[] } {
+  const problems = validateExtensionRequest(req, options).filter((p) => !onlyKeys || (p.key !== undefined ? onlyKeys.has(p.key) : !p.field?.startsWith('configuration')));
+  return {
+    errors: problems.filter((p) => p.severity === 'error').map((p) => (p.key ? `${p.key}: ${p.message}` : p.message)),
+    // A review line has room for one sentence: the rules' warnings name their key themselves.
+    warnings: problems.filter((p) => p.severity === 'warning').map((p) => p.message),
+  };
+}
+
 /**
  * Runs the shared rules on the request and its files; errors stop with the messages the language server shows, and
  * the warnings are returned for the review to list. With `onlyKeys`, settings problems count only for those keys (an
  * update judges what it changes).
  */
 export function ensureValidRequest(req: ExtensionRequest, action: string, onlyKeys?: ReadonlySet<string>, options?: ValidateRequestOptions): string[] {
-  const problems = validateExtensionRequest(req, options).filter((p) => !onlyKeys || (p.key !== undefined ? onlyKeys.has(p.key) : !p.field?.startsWith('configuration')));
-  const errors = problems.filter((p) => p.severity === 'error').map((p) => (p.key ? `${p.key}: ${p.message}` : p.message));
+  const { errors, warnings } = checkRequest(req, onlyKeys, options);
   if (errors.length > 0) {
     throw new UserFacingError(vscode.l10n.t('{0}: nothing was sent. {1}', action, errors.join(' ')));
   }
-  // A review line has room for one sentence: the rules' warnings name their key themselves.
-  return problems.filter((p) => p.severity === 'warning').map((p) => p.message);
+  return warnings;
 }
 
 /**

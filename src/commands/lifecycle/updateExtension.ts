@@ -61,8 +61,7 @@ async function planSettingsUpdate(services: ExtensionServices, cluster: ClusterM
     ? await editSettingsInDocument(services.prompter, {
         extensionType: extension.extensionType ?? '',
         settings: extension.configurationSettings ?? {},
-        done: vscode.l10n.t('Review Changes'),
-        message: (done) => vscode.l10n.t('Edit the configuration settings of {0} in the editor, then choose {1}. Only changed keys are sent.', extension.name ?? '', done),
+        hint: vscode.l10n.t('Edit the settings of {0}, then choose ✓ in the title bar to review the changes (only changed keys are sent). Closing the editor cancels.', extension.name ?? ''),
       })
     : await settingsFromEntries(services.prompter, extension);
   if (!desired) {

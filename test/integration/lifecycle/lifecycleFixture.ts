@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AksClusterExtensionsApi } from '../../../src/extensionApi';
 import type { ClusterNode, ExtensionNode, TreeNode } from '../../../src/tree/treeNodes';
+import { settingsLanguageId } from '../../../src/shared/protocol';
 import type { RecordedRequest } from '../../emulator/emulatorTypes';
 import { emulatorControl } from '../emulatorControl';
 import { childLabelled, emulatorSuiteSetup, eventually } from '../extensionApi';
@@ -69,7 +70,7 @@ export function extensionId(clusterNode: ClusterNode, name: string): string {
 
 /**
  * Answers to the create wizard for microsoft.flux (no scope or Dapr question): defaults, no settings, no plan, and
- * `review` picked in the review. `overrides` go first, so they answer the steps they match instead.
+ * `review` picked in the review (Create flux, or Deploy to n cluster(s) when deploy runs the wizard). `overrides` go first, so they answer the steps they match instead.
  */
 export function fluxWizard(review: string, overrides: ScriptedAnswer[] = []): ScriptedAnswer[] {
   return [
@@ -82,6 +83,19 @@ export function fluxWizard(review: string, overrides: ScriptedAnswer[] = []): Sc
     { when: /\| Configuration settings$/, pick: 'None' },
     { when: /\| Protected settings \(/, pick: 'None' },
     { when: /Marketplace plan/, pick: 'No Marketplace plan' },
-    { when: /Review.*then choose Create flux/, pick: review },
+    { when: /Review.*then choose/, pick: review },
   ];
+}
+
+/** The settings document a flow opened, once it is the active editor. */
+export function settingsDocumentShown(): Promise<vscode.TextEditor> {
+  return eventually(async () => {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.languageId === settingsLanguageId && editor.document.uri.scheme === 'untitled' ? editor : undefined;
+  }, 'the settings document');
+}
+
+/** ✓ Use These Settings, as the editor-title button runs it: on the document it shows. */
+export async function useTheseSettings(document: vscode.TextDocument): Promise<void> {
+  await vscode.commands.executeCommand('aksClusterExtensions.useSettingsDocument', document.uri);
 }

@@ -14,8 +14,6 @@ export interface ScriptedAnswer {
   readonly choose?: string;
   /** Press Back instead of answering. */
   readonly back?: true;
-  /** Done before `choose` is answered, as the user would while the message is up (e.g. edit the document it opened). */
-  readonly before?: () => Promise<void>;
   /** Press Cancel on the progress notification whose title matches, once the task has started. */
   readonly cancel?: true;
 }
@@ -34,6 +32,8 @@ export class ScriptedPrompter implements Prompter {
   readonly confirmations: { message: string; detail: string }[] = [];
   readonly steps: { step?: number; totalSteps?: number; canGoBack?: boolean }[] = [];
   readonly progress: string[] = [];
+  /** The items of every pick, with its question, as the user saw them. */
+  readonly offered: { question: string; items: { label: string; detail?: string }[] }[] = [];
 
   constructor(private readonly answers: ScriptedAnswer[]) {}
 
@@ -61,7 +61,9 @@ export class ScriptedPrompter implements Prompter {
   }
 
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
-    const answer = this.take(this.text(options));
+    const question = this.text(options);
+    this.offered.push({ question, items: items.map((i) => ({ label: i.label, detail: i.detail })) });
+    const answer = this.take(question);
     const wanted = answer.pick;
     const item = wanted === undefined ? undefined : items.find((i) => labelMatches(i.label, wanted));
     if (wanted !== undefined && !item) {
@@ -88,15 +90,14 @@ export class ScriptedPrompter implements Prompter {
     return Promise.resolve(this.take(options.title).file);
   }
 
-  async notify(severity: 'info' | 'warning' | 'error', message: string): Promise<string | undefined> {
+  notify(severity: 'info' | 'warning' | 'error', message: string): Promise<string | undefined> {
     this.messages.push({ severity, message });
     const index = this.answers.findIndex((a) => a.choose !== undefined && a.when.test(message));
     if (index < 0) {
-      return undefined;
+      return Promise.resolve(undefined);
     }
     const [answer] = this.answers.splice(index, 1);
-    await answer.before?.();
-    return answer.choose;
+    return Promise.resolve(answer.choose);
   }
 
   async withProgress<R>(title: string, task: (token: vscode.CancellationToken, report: (message: string, increment?: number) => void) => Promise<R>): Promise<R> {

@@ -18,6 +18,16 @@ describe('settings document rules', () => {
     assert.deepEqual(only('{"a":"b"}'), []);
   });
 
+  it('a draft (an untitled document) may be an empty object, and tells what is missing as information, not as an error', () => {
+    const draft = (text: string, extensionType: string): string[] =>
+      validateSettingsDocument(text, { extensionType, isProtected: false, draft: true }).map((d) => `${d.severity} ${d.code}`);
+    assert.deepEqual(draft('{\n  \n}\n', 'microsoft.flux'), []);
+    assert.deepEqual(draft('{}', 'Microsoft.AzureML.Kubernetes'), ['information azureml/training-or-inference']);
+    assert.ok(draft('{}', 'microsoft.dataprotection.kubernetes').every((d) => d === 'information backup/missing-storage-setting'));
+    assert.deepEqual(draft('', 'microsoft.flux'), ['error settings/empty'], 'an empty text is not even an object');
+    assert.ok(draft('{"enableInference": "true"}', 'Microsoft.AzureML.Kubernetes').some((d) => d.startsWith('error ')), 'what is written is judged as in a file');
+  });
+
   it('reports invalid JSON at the error, including comments and trailing commas', () => {
     assert.deepEqual(only('{"a": "b",\n}').map((d) => d.code), ['settings/invalid-json']);
     assert.deepEqual(only('{"a": "b" // c\n}')[0], { code: 'settings/invalid-json', start: '0:10', end: '0:14' });

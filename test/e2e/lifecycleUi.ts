@@ -111,7 +111,12 @@ async function contextMenu(page: Page, label: string, item: string): Promise<voi
 /** The row's accessible label ends with the provisioning state, which the description leaves out once Succeeded. */
 async function stateOf(page: Page, label: string): Promise<string> {
   const target = row(page, label);
-  return (await target.count()) === 0 ? 'gone' : ((await target.getAttribute('aria-label')) ?? '').split(', ').pop() ?? '';
+  if ((await target.count()) === 0) {
+    return 'gone';
+  }
+  // The row can vanish between the two reads (a delete ending): answer "unknown" and let the next poll look again.
+  const ariaLabel = await target.getAttribute('aria-label', { timeout: 2_000 }).catch(() => '');
+  return (ariaLabel ?? '').split(', ').pop() ?? '';
 }
 
 async function check(page: Page, shots: Screenshots): Promise<void> {

@@ -85,20 +85,19 @@ export class AzureAccess {
   }
 
   /** The current state of one extension instance, always fresh. */
-  async getExtension(cluster: ClusterModel, name: string): Promise<Extension> {
+  getExtension(cluster: Pick<ClusterModel, 'subscriptionId' | 'resourceGroup' | 'name'>, name: string): Promise<Extension> {
     const client = this.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
     return client.extensions.get(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name);
   }
 
   /** The current state of an extension instance given its ARM id (used by documents that outlive tree nodes). */
-  async getExtensionById(id: string): Promise<Extension> {
+  getExtensionById(id: string): Promise<Extension> {
     const match = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/[^/]+\/[^/]+\/([^/]+)\/providers\/Microsoft\.KubernetesConfiguration\/extensions\/([^/]+)$/i.exec(id);
     if (!match) {
       throw new Error(`Not an extension resource id: ${id}`);
     }
     const [, subscriptionId, resourceGroup, clusterName, name] = match;
-    const client = this.clientsFor(subscriptionId).kubernetesConfiguration;
-    return client.extensions.get(resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, clusterName, name);
+    return this.getExtension({ subscriptionId, resourceGroup, name: clusterName }, name);
   }
 
   /** Forgets remembered lists under an ARM id (a subscription or a cluster), or all of them. */

@@ -87,6 +87,5 @@ export interface RunningEmulator {
  */
 export const CONTROL_PREFIX = '/_emulator';
 
-/** Environment variables that put the extension in development mode against the emulator (never read from a workspace). */
-export const EMULATOR_URL_ENV = 'AKSEXT_EMULATOR_URL';
-export const EMULATOR_CA_FILE_ENV = 'AKSEXT_EMULATOR_CA_FILE';
+/** Environment variables that put the extension in development mode against the emulator (the extension owns them). */
+export { EMULATOR_CA_FILE_ENV, EMULATOR_URL_ENV } from '../../src/azure/devMode';

@@ -39,6 +39,11 @@ export interface RuntimeOptions {
   pageSize?: number;
   /** One-shot: the next PUT/PATCH/DELETE operation that starts ends Failed with errorInfo. */
   failNextOperation?: boolean;
+  /**
+   * GET of one extension answers with its stored protected settings, as Azure never does: tests use it to prove that
+   * the extension would still never show them. Off after reset.
+   */
+  echoProtectedSettings?: boolean;
 }
 
 export interface RecordedRequest {
@@ -82,7 +87,7 @@ export interface RunningEmulator {
  * - POST /_emulator/reset               -> restores the seeded state, clears requests and faults
  * - POST /_emulator/faults  FaultOptions -> replaces the fault knobs
  * - GET  /_emulator/protected?id=<extension ARM id> -> Record<string,string> | null
- * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation? } -> changes them for the following requests
+ * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, echoProtectedSettings? } -> changes them for the following requests
  * Control requests are not recorded in `requests` and never get faults.
  */
 export const CONTROL_PREFIX = '/_emulator';

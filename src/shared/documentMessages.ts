@@ -14,8 +14,10 @@ export function duplicateKeyMessage(key: string): string {
   return `${key} appears more than once, and only the last value is used: remove the other occurrences.`;
 }
 
-export function valueNotStringMessage(key: string, written: string): string {
-  return `The value of ${key} must be a string, since the API takes only string values: write "${written}" in quotes.`;
+/** `written` is quoted only when the caller may show it (see mayQuoteValue): protected values never appear. */
+export function valueNotStringMessage(key: string, written: string | undefined): string {
+  const fix = written === undefined ? 'write the value in quotes' : `write "${written}" in quotes`;
+  return `The value of ${key} must be a string, since the API takes only string values: ${fix}.`;
 }
 
 export function unknownExtensionTypeMessage(type: string): string {

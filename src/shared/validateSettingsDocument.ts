@@ -8,6 +8,7 @@ import {
   unknownExtensionTypeMessage,
   valueNotStringMessage,
 } from './documentMessages';
+import { mayQuoteValue } from './rules/secretDetection';
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
 import { createSettingsView, type RuleFinding, type SettingsLocation, type Severity } from './rules/settingsView';
 import { LineIndex, readSettingsText, type SettingEntry } from './settingsText';
@@ -105,7 +106,10 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
   for (const e of parsed.entries) {
     if (duplicated.size > 0 && duplicated.has(fold(e.key))) add(e.keyOffset, e.keyLength, 'error', 'settings/duplicate-key', duplicateKeyMessage(e.key), { key: e.key });
     const isString = e.kind === 'string';
-    if (!isString) add(e.valueOffset, e.valueLength, 'error', 'settings/value-not-string', valueNotStringMessage(e.key, e.text), { key: e.key });
+    if (!isString) {
+      const shown = mayQuoteValue(e.key, e.text, opts.isProtected) ? e.text : undefined;
+      add(e.valueOffset, e.valueLength, 'error', 'settings/value-not-string', valueNotStringMessage(e.key, shown), { key: e.key });
+    }
     for (const f of checkSetting(info, e.key, isString ? e.text : undefined, here)) addFinding(e, f);
   }
 

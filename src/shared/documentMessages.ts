@@ -23,3 +23,14 @@ export function valueNotStringMessage(key: string, written: string | undefined):
 export function unknownExtensionTypeMessage(type: string): string {
   return `${type} is not an extension type these tools know: only the rules every type shares are checked.`;
 }
+
+export function tooDeepMessage(levels: number): string {
+  return `Nested more than ${levels.toLocaleString('en-US')} levels deep, which the az CLI cannot read: settings take string values only, so flatten the file.`;
+}
+
+export const byteOrderMarkMessage =
+  'The file starts with a UTF-8 byte order mark (BOM), which the az CLI rejects as invalid JSON: save the file as UTF-8 without BOM.';
+
+export function tooManyProblemsMessage(more: number): string {
+  return `${more.toLocaleString('en-US')} more problems in this file are not listed: fix the ones above first.`;
+}

@@ -51,7 +51,7 @@ describe('fuzz: mutated settings documents', function () {
     // A new seed each run finds new cases; AKSEXT_FUZZ_SEED replays the one a failure printed.
     const seed = Number(process.env.AKSEXT_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
     console.log(`      fuzz seed ${seed} (replay: AKSEXT_FUZZ_SEED=${seed})`);
-    this.test?.title && (this.test.title += ` [seed ${seed}]`);
+    if (this.test) this.test.title += ` [seed ${seed}]`;
     const next = random(seed);
     const started = Date.now();
     let slowest = 0;

@@ -39,6 +39,9 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
       if (e.affectsConfiguration('azureResourceGroups.selectedSubscriptions')) {
         tree.refresh();
       }
+      if (e.affectsConfiguration('aksClusterExtensions.listConcurrency')) {
+        access.limit.refresh();
+      }
     }),
   );
 

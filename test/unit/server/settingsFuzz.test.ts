@@ -63,7 +63,7 @@ describe('fuzz: mutated settings documents', function () {
       const companion = next() < 0.3 ? mutate(seeds[(i + 1) % seeds.length][1], next) : undefined;
       const t0 = performance.now();
       const found = validateSettingsDocument(text, { extensionType: type, isProtected: next() < 0.5, companionText: companion });
-      const document = TextDocument.create('file:///fuzz.json', 'aks-extension-settings', 1, text);
+      const document = TextDocument.create('file:///fuzz.json', 'json', 1, text);
       const offset = Math.floor(next() * (text.length + 1));
       completeSettings(document, offset, type);
       hoverSetting(document, offset, type);

@@ -116,13 +116,13 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
           { when: /\| Configuration settings$/, pick: 'None' },
           ...protectedEntries(marker),
           { when: /Marketplace plan/, pick: 'No Marketplace plan' },
-          { when: /Review.*then choose/, pick: /Go back/ },
+          { when: /Fix the \d+ error\(s\)/, pick: /Go back/ },
           { when: /Marketplace plan/ },
         ],
         'createExtension',
         dev,
       );
-      assert.ok(prompters[prompters.length - 1].offered.some((o) => /Review/.test(o.question) && o.items.some((i) => /Go back to change the answers/.test(i.label))), 'the review refused to send');
+      assert.ok(prompters[prompters.length - 1].offered.some((o) => /Fix the \d+ error/.test(o.question) && o.items.some((i) => /Go back to change the answers/.test(i.label))), `the review refused to send: ${JSON.stringify(prompters[prompters.length - 1].offered.slice(-1))} ${JSON.stringify(prompters[prompters.length - 1].messages)}`);
       assert.equal((await writes()).filter((r) => r.method === 'PUT').length, putsBefore);
 
       // Protected settings from a file the user picks.

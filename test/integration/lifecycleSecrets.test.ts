@@ -85,13 +85,17 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
       clipboards.push(await vscode.env.clipboard.readText());
       return result;
     };
+    const lastRun = (): string => {
+      const last = prompters[prompters.length - 1];
+      return JSON.stringify({ asked: last.questions.slice(-2), said: last.messages });
+    };
     const stored = async (cluster: string, name: string): Promise<Record<string, string> | null> =>
       emulatorControl.protectedSettingsOf(extensionId(await clusterNamed(api(), cluster), name));
     try {
       // Inline entries, with Copy as az command in the review.
       const dev = await clusterNamed(api(), 'aks-dev-westus2');
       const created = await run<string>(fluxWizard('Create flux', [...protectedEntries(marker), { when: /Review.*then choose/, pick: 'Copy as az command' }]), 'createExtension', dev);
-      assert.equal(created, 'succeeded');
+      assert.equal(created, 'succeeded', lastRun());
       assert.match(clipboards[0], /gitToken=<value of gitToken>/);
       assert.deepEqual(await stored('aks-dev-westus2', 'flux'), { gitToken: marker });
 
@@ -102,7 +106,7 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
 
       // The protected-settings update.
       const updated = await run<string>([...protectedEntries(`${marker}-updated`), { when: /Replace ALL protected settings/, confirm: true }], 'updateProtectedSettings', flux);
-      assert.equal(updated, 'succeeded');
+      assert.equal(updated, 'succeeded', lastRun());
       assert.deepEqual(await stored('aks-dev-westus2', 'flux'), { gitToken: `${marker}-updated` });
 
       // Rules that refuse the request: the review lists the errors, nothing is sent.
@@ -136,7 +140,7 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
         'createExtension',
         dev,
       );
-      assert.equal(fromFile, 'succeeded');
+      assert.equal(fromFile, 'succeeded', lastRun());
       assert.deepEqual(await stored('aks-dev-westus2', 'flux-file'), { gitToken: `${marker}-file` });
 
       // A file bound as protected by aksClusterExtensions.settingsFiles, through Create from Settings File.
@@ -151,14 +155,17 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
         'createFromSettingsFile',
         vscode.Uri.file(bound),
       );
-      assert.equal(fromBinding, 'succeeded');
+      assert.equal(fromBinding, 'succeeded', lastRun());
       assert.deepEqual(await stored('aks-dev-westus2', 'flux-bound'), { gitToken: `${marker}-bound` });
 
       // Recreate of a Failed extension: its protected settings asked again.
-      const failed = await extensionNamed(api(), 'aks-fabrikam-ml', 'azureml');
+      await emulatorControl.setOptions({ failNextOperation: true });
+      await run(fluxWizard('Create flux-failed', [{ when: /Name of the extension instance/, input: 'flux-failed' }]), 'createExtension', dev);
+      api().tree.refresh();
+      const failed = await extensionNamed(api(), 'aks-dev-westus2', 'flux-failed');
       const recreated = await run<string>([...protectedEntries(`${marker}-recreate`), { when: /Review.*then choose/, pick: /Delete and Create/ }, { when: /Delete|recreate/i, confirm: true }], 'recreateExtension', failed);
-      assert.equal(recreated, 'succeeded');
-      assert.deepEqual(await stored('aks-fabrikam-ml', 'azureml'), { gitToken: `${marker}-recreate` });
+      assert.equal(recreated, 'succeeded', lastRun());
+      assert.deepEqual(await stored('aks-dev-westus2', 'flux-failed'), { gitToken: `${marker}-recreate` });
 
       // Deploy to clusters.
       const deployed = await run<{ cluster: { name: string }; outcome: string }[]>(

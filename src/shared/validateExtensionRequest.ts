@@ -8,7 +8,7 @@ import { immutableChangeMessage, immutableKeysChanged } from './rules/immutabili
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
 import { createSettingsView, type SettingsLocation, type Severity } from './rules/settingsView';
 import { readSettingsText } from './settingsText';
-import { validateSettingsDocument } from './validateSettingsDocument';
+import { toMap, validateSettingsDocument } from './validateSettingsDocument';
 
 export interface RequestProblem {
   code: string;
@@ -115,7 +115,7 @@ function loadFile(file: string, field: keyof ExtensionRequest, extensionType: st
     .filter((d) => fileLevelCodes.has(d.code))
     .map((d) => ({ code: d.code, severity: d.severity, message: d.message, field, ...(d.data?.key ? { key: d.data.key } : {}) }));
   const parsed = readSettingsText(text);
-  return { map: new Map(parsed.rootKind === 'object' ? parsed.entries.map((e) => [e.key, e.text]) : []), problems };
+  return { map: parsed.rootKind === 'object' ? toMap(parsed.entries) : new Map(), problems };
 }
 
 function loadMap(values: Record<string, string> | undefined, field: keyof ExtensionRequest): LoadedSettings {
@@ -124,7 +124,7 @@ function loadMap(values: Record<string, string> | undefined, field: keyof Extens
   for (const [key, value] of Object.entries(values ?? {})) {
     // Callers build these maps from user input; guard against non-strings the type cannot rule out.
     const v: unknown = value;
-    if (typeof v !== 'string') problems.push({ code: 'settings/value-not-string', severity: 'error', message: valueNotStringMessage(key, String(v)), field, key });
+    if (typeof v !== 'string') problems.push({ code: 'settings/value-not-string', severity: 'error', message: valueNotStringMessage(key, 'entry'), field, key });
     map.set(key, typeof v === 'string' ? v : String(v));
   }
   return { map, problems };

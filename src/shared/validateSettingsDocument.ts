@@ -103,10 +103,11 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
   };
 
   for (const e of parsed.entries) {
-    if (duplicated.size > 0 && duplicated.has(fold(e.key))) add(e.keyOffset, e.keyLength, 'error', 'settings/duplicate-key', duplicateKeyMessage(e.key), { key: e.key });
-    const isString = e.kind === 'string';
-    if (!isString) add(e.valueOffset, e.valueLength, 'error', 'settings/value-not-string', valueNotStringMessage(e.key, e.text), { key: e.key });
-    for (const f of checkSetting(info, e.key, isString ? e.text : undefined, here)) addFinding(e, f);
+    // az reads the file with Python's json.load, which keeps the last value: a warning, not an error.
+    if (duplicated.size > 0 && duplicated.has(fold(e.key))) add(e.keyOffset, e.keyLength, 'warning', 'settings/duplicate-key', duplicateKeyMessage(e.key), { key: e.key });
+    // az accepts any JSON value and sends its Python text ("True" for true): what is sent is checked, with a warning.
+    if (e.kind !== 'string') add(e.valueOffset, e.valueLength, 'warning', 'settings/value-not-string', valueNotStringMessage(e.key, e.kind), { key: e.key });
+    for (const f of checkSetting(info, e.key, e.kind === 'null' ? undefined : e.text, here)) addFinding(e, f);
   }
 
   for (const f of crossKeyFindings(info, parsed.entries, here, opts.companionText)) {
@@ -122,9 +123,10 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
 }
 
 // A loop rather than new Map(entries.map(...)): no pair array per key in files of thousands of keys.
-function toMap(entries: readonly SettingEntry[]): Map<string, string> {
+// A null value reaches the CLI's checks as None, which they treat as absent.
+export function toMap(entries: readonly SettingEntry[]): Map<string, string> {
   const map = new Map<string, string>();
-  for (const e of entries) map.set(e.key, e.text);
+  for (const e of entries) if (e.kind !== 'null') map.set(e.key, e.text);
   return map;
 }
 

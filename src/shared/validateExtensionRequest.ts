@@ -59,6 +59,12 @@ function checkShape(req: ExtensionRequest, info: ExtensionTypeInfo | undefined):
   if (req.scope === 'namespace' && !req.targetNamespace) {
     out.push(problem('request/namespace-scope-needs-target-namespace', 'targetNamespace', 'Namespace scope needs a target namespace: give the namespace to install into.'));
   }
+  if (info?.maxNameLength && req.name && req.name.length > info.maxNameLength) {
+    out.push(problem('request/name-too-long', 'name', `az accepts names of at most ${info.maxNameLength} characters for ${info.displayName}: choose a shorter name.`));
+  }
+  if (info?.cliInstanceName && req.name && req.name !== info.cliInstanceName) {
+    out.push(problem('request/name-forced', 'name', `${info.displayName} allows one instance per cluster, and az always names it ${info.cliInstanceName}: it is created under that name.`, 'warning'));
+  }
   if (info && req.scope === 'namespace' && !info.scopes.includes('namespace')) {
     out.push(problem('request/cluster-scope-only', 'scope', `${info.displayName} can only be installed at cluster scope: choose cluster scope.`));
   }
@@ -163,6 +169,8 @@ export function validateExtensionRequest(req: ExtensionRequest, options: Validat
     const where = f.key !== undefined ? f.in ?? view.where(f.key) ?? 'settings' : 'settings';
     out.push({ code: f.code, severity: f.severity, message: f.message, field: fieldOf(where), ...(f.key !== undefined ? { key: f.key } : {}) });
   }
+  const prerequisite = form?.info.prerequisites?.(view);
+  if (prerequisite && !options.settingsBefore) out.push({ code: 'request/az-creates-resources', severity: 'error', message: prerequisite, field: 'extensionType' });
   // A request without settings leaves them as they are (an update sends only what changes).
   if (options.settingsBefore && (req.configurationSettings || req.configurationSettingsFile)) {
     const after = Object.fromEntries(settings.map);

@@ -9,7 +9,7 @@ import {
   valueNotStringMessage,
 } from './documentMessages';
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
-import { createSettingsView, type RuleFinding, type SettingsLocation, type Severity } from './rules/settingsView';
+import { createSettingsView, type RuleFinding, type SettingsLocation, type SettingsView, type Severity } from './rules/settingsView';
 import { LineIndex, readSettingsText, type SettingEntry } from './settingsText';
 
 export interface Position {
@@ -110,7 +110,13 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
     for (const f of checkSetting(info, e.key, e.kind === 'null' ? undefined : e.text, here)) addFinding(e, f);
   }
 
-  for (const f of crossKeyFindings(info, parsed.entries, here, opts.companionText)) {
+  const crossKey = crossKeyFindings(info, parsed.entries, here, opts.companionText);
+  // az accepts the file and creates other resources first; only the tools' create stops, so the editor informs. A file
+  // still missing a required key is told that first.
+  const complete = !crossKey.some((f) => f.key === undefined && f.severity === 'error');
+  const prerequisite = here === 'settings' && complete && parsed.syntaxErrors.length === 0 ? prerequisiteOf(info, parsed.entries, opts.companionText) : undefined;
+  if (prerequisite) add(parsed.rootOffset, 1, 'information', 'settings/az-creates-resources', prerequisite);
+  for (const f of crossKey) {
     if (f.key !== undefined) {
       const entry = lastByKey.get(fold(f.key));
       if (entry) addFinding(entry, f);
@@ -130,13 +136,22 @@ export function toMap(entries: readonly SettingEntry[]): Map<string, string> {
   return map;
 }
 
-/** Cross-key findings that belong to this file: about one of its keys, or about a missing key. */
-function crossKeyFindings(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], here: SettingsLocation, companionText: string | undefined): RuleFinding[] {
+function viewOf(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], here: SettingsLocation, companionText: string | undefined): SettingsView {
   const companion = companionText === undefined ? undefined : readSettingsText(companionText);
   const other = companion?.rootKind === 'object' ? toMap(companion.entries) : new Map<string, string>();
   const mine = toMap(entries);
-  const view = here === 'settings'
+  return here === 'settings'
     ? createSettingsView(mine, other, info?.keysCaseSensitive ?? true)
     : createSettingsView(other, mine, info?.keysCaseSensitive ?? true);
+}
+
+/** Cross-key findings that belong to this file: about one of its keys, or about a missing key. */
+function crossKeyFindings(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], here: SettingsLocation, companionText: string | undefined): RuleFinding[] {
+  const view = viewOf(info, entries, here, companionText);
   return checkCrossKeyRules(info, view).filter((f) => f.key === undefined || (f.in ?? view.where(f.key)) === here);
+}
+
+/** What az would create in Azure for these settings before the extension, if anything. */
+function prerequisiteOf(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], companionText: string | undefined): string | undefined {
+  return info?.prerequisites?.(viewOf(info, entries, 'settings', companionText));
 }

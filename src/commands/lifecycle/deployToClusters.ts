@@ -16,7 +16,8 @@ import { describeRequest, type TargetReview } from './createTarget';
 import { askCreateRequest } from './createWizard';
 import { askProtectedSettingsAgain, withProtectedSettings } from './recreateExtension';
 import { confirmReview } from './reviewStep';
-import { ensureValidRequest, requestToSend } from './sendCreate';
+import { ensureValidRequest } from './sendCreate';
+import { requestTargetOf, requestToSend } from '../../lifecycle/requestToSend';
 import { pollOptions } from './trackOperation';
 
 function deployConcurrency(): number {
@@ -37,7 +38,7 @@ async function deployAll(services: ExtensionServices, clusters: readonly Cluster
           clusters,
           (cluster) => {
             // Per cluster: what the CLI fills in can depend on the target (Azure Backup records the tenant).
-            const toSend = requestToSend(req, { tenantId: services.access.clientsFor(cluster.subscriptionId).subscription.tenantId });
+            const toSend = requestToSend(req, requestTargetOf(cluster, services.access.clientsFor(cluster.subscriptionId).subscription.tenantId));
             return deployToCluster(services.access, cluster, toSend, abort.signal, pollOptions().updateIntervalInMs ?? 5000);
           },
           limit,

@@ -18,7 +18,8 @@ function existingReleaseKeysTogether(view: SettingsView): RuleFinding[] {
   const [present, missing] = name ? [nameKey, namespaceKey] : [namespaceKey, nameKey];
   return [{
     code: 'dapr/existing-release-pair',
-    severity: 'error',
+    // az warns, ignores the key and asks whether Dapr is installed; these tools answer "no" (skipExistingDaprCheck).
+    severity: 'warning',
     key: present,
     message: `${present} is ignored without ${missing}: add ${missing}, or the CLI asks interactively whether Dapr is installed.`,
   }];
@@ -68,6 +69,8 @@ export const dapr: ExtensionTypeInfo = {
   keysCaseSensitive: true,
   openKeySet: true,
   docsUrl: 'https://learn.microsoft.com/azure/aks/dapr-settings',
+  cliClusterScope: true,
+  cliDefaultReleaseTrain: 'stable',
   // The docs: these cannot be modified after creation; changing them needs the extension deleted and created again.
   immutablePrefixes: ['global.ha.', 'dapr_placement.'],
   keys: [

@@ -1,9 +1,12 @@
 import type { RuleFinding, SettingsView } from '../rules/settingsView';
 
-/** A value check for one setting: a closed list, or a pattern with a human description. */
+/**
+ * A value check for one setting: a closed list, or a pattern with a human description. `cliChecked`: the az CLI itself
+ * rejects other values (an error here); otherwise az sends any value and only the extension may fail (a warning).
+ */
 export type ValueConstraint =
-  | { kind: 'enum'; values: readonly string[]; caseSensitive?: boolean }
-  | { kind: 'pattern'; pattern: RegExp; description: string };
+  | { kind: 'enum'; values: readonly string[]; caseSensitive?: boolean; cliChecked?: boolean }
+  | { kind: 'pattern'; pattern: RegExp; description: string; cliChecked?: boolean };
 
 /** One configuration setting an extension type understands. */
 export interface SettingKeyInfo {
@@ -19,8 +22,8 @@ export interface SettingKeyInfo {
   immutableAfterCreate?: boolean;
   /** The key Azure stores the setting under, when the CLI renames it before sending (Azure Backup). */
   storedAs?: string;
-  /** For keys only the stored form has: what of the target the CLI fills them in from. */
-  filledFrom?: 'tenantId';
+  /** For keys the CLI writes itself: what of the target cluster it fills them in from. */
+  filledFrom?: 'tenantId' | 'clusterId' | 'clusterName' | 'location';
 }
 
 /** A cross-key rule: reads both maps through the view and reports what is wrong. */
@@ -114,10 +117,11 @@ export const quantityValue: ValueConstraint = {
   description: 'a Kubernetes quantity such as 500m, 1, 128Mi or 2Gi',
 };
 /** The CLI's is_valid_resource_id: /subscriptions/<id>/resourceGroups/<group>/providers/<namespace>/<type>/<name>. */
+export const resourceIdPattern = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+\/[^/]+\/[^/]+(\/[^/]+\/[^/]+)*$/i;
 export const resourceIdValue: ValueConstraint = {
   kind: 'pattern',
-  pattern: /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/[^/]+\/[^/]+\/[^/]+(\/[^/]+\/[^/]+)*\/?$/i,
-  description: 'an Azure resource ID such as /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.OperationalInsights/workspaces/<name>',
+  pattern: resourceIdPattern,
+  description: 'an Azure resource ID such as /subscriptions/<id>/resourceGroups/<group>/providers/<namespace>/<type>/<name>',
 };
 export const guidValue: ValueConstraint = {
   kind: 'pattern',

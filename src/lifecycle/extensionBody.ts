@@ -25,10 +25,6 @@ export function requestSettings(req: ExtensionRequest, isProtected: boolean): Re
   return values ? { ...values } : file ? readSettingsFile(file) : {};
 }
 
-function nonEmpty(map: Record<string, string>): Record<string, string> | undefined {
-  return Object.keys(map).length > 0 ? map : undefined;
-}
-
 /**
  * The ARM body of a create (PUT) for a request that has passed validation and applyTypeDefaults: what the az CLI's
  * Extension model serializes, where a field the CLI leaves unset is not sent (Azure applies its default).
@@ -41,10 +37,9 @@ export function toExtensionBody(req: ExtensionRequest): Extension {
   if (req.version) body.version = req.version;
   if (req.scope === 'namespace') body.scope = { namespace: { targetNamespace: req.targetNamespace } };
   else if (req.scope === 'cluster') body.scope = { cluster: { releaseNamespace: req.releaseNamespace } };
-  const settings = nonEmpty(requestSettings(req, false));
-  if (settings) body.configurationSettings = settings;
-  const protectedSettings = nonEmpty(requestSettings(req, true));
-  if (protectedSettings) body.configurationProtectedSettings = protectedSettings;
+  // Maps the CLI passes are sent even when empty; a map it does not pass (Azure Backup's protected settings) is absent.
+  if (req.configurationSettings || req.configurationSettingsFile) body.configurationSettings = requestSettings(req, false);
+  if (req.configurationProtectedSettings || req.configurationProtectedSettingsFile) body.configurationProtectedSettings = requestSettings(req, true);
   if (plan?.name && plan.product && plan.publisher) body.plan = { name: plan.name, product: plan.product, publisher: plan.publisher };
   return body;
 }

@@ -10,8 +10,12 @@ import type { ExtensionRequest } from './extensionRequest';
  */
 export function applyTypeDefaults(req: ExtensionRequest, target: CliTarget = {}): ExtensionRequest {
   const info = findExtensionType(req.extensionType);
-  if (!info) return { ...req };
-  const out: ExtensionRequest = { ...req, extensionType: info.type };
+  // create_k8s_extension lower-cases the type and starts from empty maps, which its SDK sends as {} (the recorded
+  // az requests show "configurationProtectedSettings": {}).
+  const out: ExtensionRequest = { ...req, extensionType: req.extensionType.trim().toLowerCase() };
+  if (!out.configurationSettingsFile) out.configurationSettings ??= {};
+  if (!out.configurationProtectedSettingsFile) out.configurationProtectedSettings ??= {};
+  if (!info) return out;
   // The default class sends a scope only when one is given; partner classes always build a cluster scope.
   if (info.cliClusterScope) out.scope = 'cluster';
   if (info.cliInstanceName) out.name = info.cliInstanceName;
@@ -32,9 +36,13 @@ function applyCliSettings(info: ExtensionTypeInfo, out: ExtensionRequest, target
     { settings: { ...out.configurationSettings }, protectedSettings: { ...out.configurationProtectedSettings } },
     target,
   );
-  out.configurationSettings = Object.keys(settings).length > 0 ? settings : undefined;
-  out.configurationProtectedSettings = Object.keys(protectedSettings).length > 0 ? protectedSettings : undefined;
-  if (info.protectedSettingsIgnored) delete out.configurationProtectedSettingsFile;
+  out.configurationSettings = settings;
+  out.configurationProtectedSettings = protectedSettings;
+  if (info.protectedSettingsIgnored) {
+    // The partner class builds the resource without them: the body has no protected settings at all.
+    delete out.configurationProtectedSettings;
+    delete out.configurationProtectedSettingsFile;
+  }
 }
 
 // The CLI asks interactively whether Dapr is installed; a tool cannot, so it decides from the settings: with both

@@ -1,12 +1,13 @@
 import { booleanValue, type ExtensionTypeInfo } from './extensionType';
 import type { RuleFinding, SettingsView } from '../rules/settingsView';
 import { dataCollectionSettingsRule } from './dataCollectionSettings';
-import { containerInsightsPrerequisites, workspaceIdShape } from './monitoringPrerequisites';
+import { containerInsightsPrerequisites, skipsPrerequisites, workspaceIdShape } from './monitoringPrerequisites';
 
 // Facts from the az k8s-extension ContainerInsights partner class (partner_extensions/ContainerInsights.py).
 
-/** The CLI reads proxyEndpoint only from the protected settings, and checks its scheme there. */
+/** The CLI reads proxyEndpoint only from the protected settings, and checks its scheme there (unless it skips the prerequisites). */
 function proxyEndpointRule(view: SettingsView): RuleFinding[] {
+  if (skipsPrerequisites(view)) return [];
   const inSettings = view.getIn('settings', 'proxyEndpoint') !== undefined;
   const proxy = view.getIn('protected', 'proxyEndpoint');
   if (inSettings && proxy === undefined) {

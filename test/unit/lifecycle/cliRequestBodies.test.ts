@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { ClusterModel } from '../../../src/azure/clusterModel';
+import { beginCreateExtension } from '../../../src/azure/extensionOperations';
+import { toExtensionBody } from '../../../src/lifecycle/extensionBody';
+import { requestTargetOf, requestToSend } from '../../../src/lifecycle/requestToSend';
+import { type ExtensionRequest, validateExtensionRequest } from '../../../src/shared';
+import { startEmulator } from '../../emulator/emulator';
+import type { RunningEmulator } from '../../emulator/emulatorTypes';
+import { emulatorAccess } from '../../support/emulatorAccess';
+import { cliBodyCases, type CliBodyCase, tenantId } from './cliRequestBodies.data';
+
+/** The tools' request for a case: settings files written to disk, as the user would name them to az. */
+function requestOf(c: CliBodyCase, dir: string): ExtensionRequest {
+  const { settingsFile, protectedSettingsFile, ...flags } = c.request;
+  const req: ExtensionRequest = { ...flags };
+  if (settingsFile !== undefined) {
+    req.configurationSettingsFile = path.join(dir, 'settings.json');
+    writeFileSync(req.configurationSettingsFile, settingsFile);
+  }
+  if (protectedSettingsFile !== undefined) {
+    req.configurationProtectedSettingsFile = path.join(dir, 'protected.json');
+    writeFileSync(req.configurationProtectedSettingsFile, protectedSettingsFile);
+  }
+  return req;
+}
+
+describe('what Azure receives equals what az k8s-extension create sends (per partner class, against the emulator)', () => {
+  let emulator: RunningEmulator;
+  let access: ReturnType<typeof emulatorAccess>;
+  let clusters: ClusterModel[];
+  let dir: string;
+
+  before(async () => {
+    emulator = await startEmulator({ operationDelayMs: 10 });
+    access = emulatorAccess(emulator);
+    const subscriptions = await access.listSubscriptions();
+    clusters = (await Promise.all(subscriptions.map((s) => access.listClusters(s)))).flat();
+    dir = mkdtempSync(path.join(tmpdir(), 'cli-bodies-'));
+  });
+  after(() => {
+    emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(() => emulator.reset());
+
+  for (const c of cliBodyCases) {
+    it(c.title, async () => {
+      const cluster = clusters.find((k) => k.name === c.cluster) as ClusterModel;
+      const req = requestOf(c, dir);
+      assert.deepEqual(validateExtensionRequest(req).filter((p) => p.severity === 'error'), [], 'az accepts this input, so the rules must too');
+      const toSend = requestToSend(req, requestTargetOf(cluster, tenantId));
+      assert.equal(toSend.name, c.expectedName);
+      // The emulator's catalog may not know every type; the request it received is what is compared.
+      await beginCreateExtension(access, cluster, toSend.name, toExtensionBody(toSend), { updateIntervalInMs: 10 }).catch(() => undefined);
+      const put = emulator.requests.find((r) => r.method === 'PUT' && r.url.includes(`/extensions/${c.expectedName}?`));
+      assert.ok(put, `a PUT for ${c.expectedName} reached the emulator`);
+      assert.deepEqual(put.body, c.expectedBody);
+    });
+  }
+});

@@ -24,6 +24,7 @@ function optionsFromEnv(): EmulatorOptions {
     operationDelayMs: numberFromEnv('OPERATION_DELAY_MS'),
     caFile: process.env.AKSEXT_EMULATOR_CA_FILE || undefined,
     seedFile: process.env.AKSEXT_EMULATOR_SEED_FILE || undefined,
+    armBudget: process.env.AKSEXT_EMULATOR_ARM_BUDGET === '1',
     faults: {
       latencyMs: numberFromEnv('LATENCY_MS'),
       throttleRate: numberFromEnv('THROTTLE_RATE'),

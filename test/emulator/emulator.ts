@@ -1,6 +1,6 @@
 /*
  * The local Azure emulator: an HTTPS server on 127.0.0.1 answering the ARM routes the extension uses, per the official
- * REST spec in ../shared/arm-spec. Contract: emulatorTypes.ts; seed data and behaviour: README.md.
+ * REST spec vendored in test/fixtures/arm-spec. Contract: emulatorTypes.ts; seed data and behaviour: README.md.
  * Request pipeline for ARM routes: record → faults (latency, drop, 429, 500) → bearer token (401) → api-version (400)
  * → due long-running operations applied → route (404/405) → handler (ArmError → ARM error body).
  */

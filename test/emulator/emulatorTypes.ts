@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   port?: number;
   /** Seed data file (JSON); default test/emulator/fixtures/seed.json. */
   seedFile?: string;
+  /** Seed data given directly (e.g. `scaleSeed()` from scaleSeed.ts); wins over seedFile. */
+  seed?: SeedData;
   /** Page size for extensions list (and other lists); default 50. */
   pageSize?: number;
   /** How long a PUT/PATCH/DELETE long-running operation takes before it reaches its terminal state, ms; default 1500. */

@@ -25,6 +25,7 @@ export function valueNotStringMessage(key: string, kind: string): string {
   return `${key} is not a string: az sends Python's text of it (1.50 becomes "1.5", an object its Python form): write the value in quotes to send exactly what you mean.`;
 }
 
-export function unknownExtensionTypeMessage(type: string): string {
+export function unknownExtensionTypeMessage(type: string, suggestion?: string): string {
+  if (suggestion) return `${type} is not an extension type these tools know: did you mean ${suggestion}? Only the rules every type shares are checked.`;
   return `${type} is not an extension type these tools know: only the rules every type shares are checked.`;
 }

@@ -1,5 +1,6 @@
 // What the language server, the CLI and the lifecycle commands use from the shared rule set.
 export { extensionTypes, findExtensionType } from './catalog';
+export { suggestExtensionType } from './catalog/typeSuggestion';
 export type { ExtensionScope, ExtensionTypeInfo, SettingKeyInfo, ValueConstraint } from './catalog/extensionType';
 export type { ExtensionRequest } from './extensionRequest';
 export { acceptsProtectedSettings, applyTypeDefaults } from './applyTypeDefaults';

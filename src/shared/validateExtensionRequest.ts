@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { findExtensionType } from './catalog';
+import { suggestExtensionType } from './catalog/typeSuggestion';
 import type { ExtensionTypeInfo } from './catalog/extensionType';
 import { catalogForForm, type SettingsForm } from './catalog/storedForm';
 import { valueNotStringMessage } from './documentMessages';
@@ -64,6 +65,11 @@ function checkShape(req: ExtensionRequest, info: ExtensionTypeInfo | undefined):
   }
   if (info?.cliInstanceName && req.name && req.name !== info.cliInstanceName) {
     out.push(problem('request/name-forced', 'name', `${info.displayName} allows one instance per cluster, and az always names it ${info.cliInstanceName}: it is created under that name.`, 'warning'));
+  }
+  const suggestion = !info && req.extensionType ? suggestExtensionType(req.extensionType) : undefined;
+  if (suggestion) {
+    // az sends any type (the service refuses one it does not know): a warning, since it may be a new type.
+    out.push(problem('request/unknown-extension-type', 'extensionType', `${req.extensionType} is not an extension type these tools know: did you mean ${suggestion}?`, 'warning'));
   }
   if (info && req.scope === 'namespace' && !info.scopes.includes('namespace')) {
     out.push(problem('request/cluster-scope-only', 'scope', `${info.displayName} can only be installed at cluster scope: choose cluster scope.`));

@@ -1,4 +1,5 @@
 import { findExtensionType } from './catalog';
+import { suggestExtensionType } from './catalog/typeSuggestion';
 import type { ExtensionTypeInfo } from './catalog/extensionType';
 import {
   duplicateKeyMessage,
@@ -83,7 +84,10 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
     return out;
   }
   if (parsed.entries.length === 0 && parsed.syntaxErrors.length === 0 && !opts.draft) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/empty', emptyFileMessage);
-  if (opts.extensionType && !info) add(parsed.rootOffset, 1, 'hint', 'settings/unknown-extension-type', unknownExtensionTypeMessage(opts.extensionType));
+  if (opts.extensionType && !info) {
+    const suggestion = suggestExtensionType(opts.extensionType);
+    add(parsed.rootOffset, 1, 'hint', 'settings/unknown-extension-type', unknownExtensionTypeMessage(opts.extensionType, suggestion), suggestion ? { suggestion } : undefined);
+  }
 
   const fold = info && !info.keysCaseSensitive ? (k: string) => k.toLowerCase() : (k: string) => k;
   const lastByKey = new Map<string, SettingEntry>();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ClusterModel } from '../../../src/azure/clusterModel';
 import { beginCreateExtension } from '../../../src/azure/extensionOperations';
-import { toExtensionBody } from '../../../src/lifecycle/extensionBody';
+import { requestFromExtension, toExtensionBody } from '../../../src/lifecycle/extensionBody';
 import { requestTargetOf, requestToSend } from '../../../src/lifecycle/requestToSend';
 import { type ExtensionRequest, validateExtensionRequest } from '../../../src/shared';
 import { startEmulator } from '../../emulator/emulator';
@@ -45,6 +45,17 @@ describe('what Azure receives equals what az k8s-extension create sends (per par
     rmSync(dir, { recursive: true, force: true });
   });
   beforeEach(() => emulator.reset());
+
+  it('a copy of a stored AzureML extension for another cluster carries that cluster\'s ID, name and region, not the source\'s', () => {
+    const small = cliBodyCases.find((c) => c.title.startsWith('AzureML training')) as CliBodyCase;
+    const stored = small.expectedBody.properties.configurationSettings as Record<string, string>;
+    const copy = requestFromExtension({ name: 'azureml', extensionType: 'microsoft.azureml.kubernetes', configurationSettings: stored });
+    const target = clusters.find((k) => k.name === 'aks-prod-weu-01') as ClusterModel;
+    const sent = requestToSend(copy, requestTargetOf(target, tenantId)).configurationSettings ?? {};
+    for (const key of ['cluster_name', 'clusterId', 'prometheus.prometheusSpec.externalLabels.cluster_name']) assert.equal(sent[key], target.id, key);
+    assert.deepEqual([sent.cluster_name_friendly, sent.location, sent.domain], ['aks-prod-weu-01', 'westeurope', 'westeurope.cloudapp.azure.com']);
+    assert.equal(sent.clusterPurpose, 'DevTest', 'a value az wrote from the source but the user may have chosen stays');
+  });
 
   for (const c of cliBodyCases) {
     it(c.title, async () => {

@@ -1,4 +1,5 @@
 import { booleanValue, durationValue, integerValue, type ExtensionTypeInfo, type ValueConstraint } from './extensionType';
+import { readFromSettingsOnly } from '../rules/readFromSettingsOnly';
 import type { RuleFinding, SettingsView } from '../rules/settingsView';
 
 // Facts from the az k8s-extension Dapr partner extension and the "Dapr extension for AKS" docs.
@@ -46,19 +47,6 @@ function createWillPrompt(view: SettingsView): RuleFinding[] {
   }];
 }
 
-function settingsMustNotBeProtected(view: SettingsView): RuleFinding[] {
-  // The CLI reads these only from --configuration-settings.
-  return ['skipExistingDaprCheck', nameKey, namespaceKey]
-    .filter((key) => view.getIn('protected', key) !== undefined && view.getIn('settings', key) === undefined)
-    .map((key) => ({
-      code: 'dapr/read-from-settings-only',
-      severity: 'warning' as const,
-      key,
-      in: 'protected' as const,
-      message: `The CLI reads ${key} only from the configuration settings: move it out of the protected settings.`,
-    }));
-}
-
 export const dapr: ExtensionTypeInfo = {
   type: 'microsoft.dapr',
   displayName: 'Dapr',
@@ -98,5 +86,11 @@ export const dapr: ExtensionTypeInfo = {
     { key: 'dapr_monitoring.logLevel', doc: 'Log level of the control plane.', default: 'info', value: { kind: 'enum', values: ['debug', 'info', 'warn', 'error', 'fatal'] } },
     { key: 'hooks.applyCrds', doc: 'Applies the Dapr CRDs on upgrade; the CLI turns it off when downgrading.', default: 'true', value: booleanValue },
   ],
-  rules: [existingReleaseKeysTogether, existingReleaseIgnoredWhenSkipping, createWillPrompt, settingsMustNotBeProtected],
+  rules: [
+    existingReleaseKeysTogether,
+    existingReleaseIgnoredWhenSkipping,
+    createWillPrompt,
+    // Dapr._get_release_info reads these from --configuration-settings only.
+    readFromSettingsOnly('dapr/read-from-settings-only', ['skipExistingDaprCheck', nameKey, namespaceKey]),
+  ],
 };

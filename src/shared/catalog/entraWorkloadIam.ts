@@ -1,4 +1,5 @@
 import { guidValue, type CliSettings, type ExtensionTypeInfo } from './extensionType';
+import { readFromSettingsOnly } from '../rules/readFromSettingsOnly';
 import type { RuleFinding, SettingsView } from '../rules/settingsView';
 
 // Facts from the az k8s-extension EntraWorkloadIAM partner class: four user settings read (ignoring case) only from
@@ -23,18 +24,6 @@ function requiredSettings(view: SettingsView): RuleFinding[] {
     out.push(missing('joinToken or localAuthority', 'az needs a join token, or a local authority to request one for.'));
   }
   return out;
-}
-
-function readFromSettingsOnly(view: SettingsView): RuleFinding[] {
-  return userKeys
-    .filter((key) => view.getIn('protected', key) !== undefined && view.getIn('settings', key) === undefined)
-    .map((key) => ({
-      code: 'entra/read-from-settings-only',
-      severity: 'warning' as const,
-      key,
-      in: 'protected' as const,
-      message: `az reads ${key} only from the configuration settings: move it out of the protected settings.`,
-    }));
 }
 
 /** Without a join token, az runs `az workload-iam` to create one before it creates the extension. */
@@ -74,7 +63,7 @@ export const entraWorkloadIam: ExtensionTypeInfo = {
     // az sends the token as a plain configuration setting: moving it to the protected settings would lose it.
     { key: 'joinToken', doc: 'Single-use join token of the local authority; az sends it as a configuration setting.', secret: false },
   ],
-  rules: [requiredSettings, readFromSettingsOnly],
+  rules: [requiredSettings, readFromSettingsOnly('entra/read-from-settings-only', userKeys)],
   prerequisites: joinTokenPrerequisite,
   cliSettings,
 };

@@ -7,6 +7,8 @@
  * Unset fields (None) are not serialized.
  */
 
+import type { ExtensionRequest } from '../../../src/shared';
+
 /** The subscription tenant and the clusters of the emulator's seed that the cases create on. */
 export const tenantId = '4a1b7c2d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
 const dev = '/subscriptions/3f9e2d1c-7b6a-4c5d-8e9f-0a1b2c3d4e5f/resourceGroups/rg-aks-dev/providers/Microsoft.ContainerService/managedClusters/aks-dev-westus2';
@@ -17,15 +19,7 @@ export interface CliBodyCase {
   /** A cluster of the seed: aks-dev-westus2 has 2 nodes, aks-prod-weu-01 has 3. */
   cluster: 'aks-dev-westus2' | 'aks-prod-weu-01';
   /** The az flags, in the tools' request terms; settings files are given by their text. */
-  request: {
-    extensionType: string;
-    name: string;
-    scope?: 'cluster' | 'namespace';
-    releaseNamespace?: string;
-    targetNamespace?: string;
-    autoUpgradeMinorVersion?: boolean;
-    version?: string;
-    releaseTrain?: string;
+  request: Pick<ExtensionRequest, 'extensionType' | 'name' | 'scope' | 'releaseNamespace' | 'autoUpgradeMinorVersion' | 'version' | 'releaseTrain'> & {
     settingsFile?: string;
     protectedSettingsFile?: string;
   };

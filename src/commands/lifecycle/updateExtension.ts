@@ -4,7 +4,7 @@ import type { ClusterModel } from '../../azure/clusterModel';
 import { beginUpdateExtension } from '../../azure/extensionOperations';
 import { updateCommandLine } from '../../lifecycle/azCommandLine';
 import { changedValues, describeDiff, diffSettings, isEmptyDiff, settingsPatch } from '../../lifecycle/settingsDiff';
-import type { ExtensionRequest } from '../../shared';
+import { applyTypeUpdateDefaults, type ExtensionRequest } from '../../shared';
 import type { ExtensionNode } from '../../tree/treeNodes';
 import type { Prompter } from '../../ui/prompter';
 import { resolveExtensionNode } from '../nodePickers';
@@ -133,12 +133,18 @@ async function updateExtension(services: ExtensionServices, node: ExtensionNode)
   const action = vscode.l10n.t('Update {0} on {1}', name, cluster.name);
   // The settings start from what Azure stores; keys fixed at creation (Dapr's global.ha.*) must keep their value.
   const warnings = ensureValidRequest(plan.request, action, plan.changedKeys, { settingsForm: 'stored', settingsBefore: extension.configurationSettings ?? {} });
-  if (!(await confirmReview(services.prompter, { title: action, action: vscode.l10n.t('Update {0}', name), lines: plan.lines, azCommand: plan.azCommand, warnings }))) {
+  // What az's partner class adds to an update (Dapr's apply-CRDs hook) is sent too, and listed, never silently.
+  const completed = applyTypeUpdateDefaults(extension, plan.patch);
+  const lines = [
+    ...plan.lines,
+    ...Object.entries(completed.added).map(([key, value]) => vscode.l10n.t('+ {0} = {1} (az adds it to this update)', key, value)),
+  ];
+  if (!(await confirmReview(services.prompter, { title: action, action: vscode.l10n.t('Update {0}', name), lines, azCommand: plan.azCommand, warnings }))) {
     return undefined;
   }
   // Checked again right before sending: the review may have stayed open while another operation started.
   await idleExtension(services, cluster, name);
-  const operation = await beginUpdateExtension(services.access, cluster, name, plan.patch, pollOptions());
+  const operation = await beginUpdateExtension(services.access, cluster, name, completed.patch as PatchExtension, pollOptions());
   return trackOperation(services, {
     clusterNode: node.parent,
     extensionName: name,

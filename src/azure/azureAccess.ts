@@ -24,13 +24,17 @@ export class AzureAccess {
     readonly provider: AzureSubscriptionProvider,
     private readonly caPem: string | undefined,
     listConcurrency: () => number,
+    /** The chosen "tenantId/subscriptionId" entries; undefined shows every subscription. */
+    private readonly subscriptionFilter: () => readonly string[] | undefined = () => undefined,
   ) {
     this.limit = createLimiter(listConcurrency);
   }
 
-  /** Subscriptions the user selected (the subscription filter), sorted by name. */
+  /** Subscriptions the user selected (the subscription filter; none when the user chose none). */
   async listSubscriptions(): Promise<AzureSubscription[]> {
-    const subscriptions = await this.provider.getSubscriptions(true);
+    const filter = this.subscriptionFilter();
+    const all = await this.provider.getSubscriptions(false);
+    const subscriptions = filter === undefined ? all : all.filter((s) => filter.includes(`${s.tenantId}/${s.subscriptionId}`));
     for (const s of subscriptions) {
       this.subscriptions.set(s.subscriptionId.toLowerCase(), s);
     }

@@ -242,7 +242,11 @@ suite('Lifecycle: update, protected settings, delete, recreate, conflicts, copy'
     const before = node.extension.configurationSettings;
     const { result, prompter } = await runWith<string>(
       api(),
-      [none(/\| Protected settings \(/), { when: /Review.*then choose/, pick: 'Delete and Create azure-aks-backup' }],
+      [
+        { when: /Configuration settings to create azure-aks-backup/, pick: 'Keep the' },
+        { when: /Review.*then choose/, pick: 'Delete and Create azure-aks-backup' },
+        { when: /Delete azure-aks-backup from aks-prod-weu-01 and create it again\?/, confirm: true },
+      ],
       'recreateExtension',
       node,
     );

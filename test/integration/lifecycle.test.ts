@@ -285,9 +285,9 @@ suite('Lifecycle: deploy to clusters', () => {
     const { result } = await runWith<{ cluster: { name: string }; outcome: string; message: string }[]>(
       api(),
       [
-        { when: /Clusters to deploy to/, pickMany: ['aks-dev-westus2', 'aks-prod-eastus-01', 'aks-legacy-sp', 'aks-fabrikam-ml'] },
+        { when: /Clusters to deploy/, pickMany: ['aks-dev-westus2', 'aks-prod-eastus-01', 'aks-legacy-sp', 'aks-fabrikam-ml'] },
         none(/\| Protected settings \(/),
-        { when: /Review.*then choose/, pick: 'Deploy to 2 cluster(s)' },
+        { when: /Review.*then choose/, pick: 'Deploy to 2 clusters' },
       ],
       'deployToClusters',
       source,

@@ -6,7 +6,6 @@ import { requestFromExtension } from '../../lifecycle/extensionBody';
 import { acceptsProtectedSettings, type ExtensionRequest, type ValidateRequestOptions } from '../../shared';
 import type { ExtensionNode } from '../../tree/treeNodes';
 import { runSteps } from '../../ui/multiStep';
-import type { Prompter } from '../../ui/prompter';
 import { resolveExtensionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
@@ -29,11 +28,6 @@ export function withProtectedSettings(req: ExtensionRequest, answer: SettingsAns
     case 'file':
       return { ...req, configurationProtectedSettingsFile: answer.path };
   }
-}
-
-/** Protected settings asked again (Azure never returns them), except for types that take none (Azure Backup). */
-export async function askProtectedSettingsAgain(prompter: Prompter, title: string, extensionType: string): Promise<SettingsAnswer | undefined> {
-  return acceptsProtectedSettings(extensionType) ? askSettings(prompter, { title, isProtected: true }, { step: 1, totalSteps: 2, canGoBack: false }) : { kind: 'none' };
 }
 
 /** The answers of a recreate: the settings to create it with (those it has, or edited) and the protected ones. */

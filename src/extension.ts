@@ -30,7 +30,10 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   if (provider.dispose) {
     context.subscriptions.push({ dispose: () => provider.dispose?.() });
   }
-  const access = new AzureAccess(provider, emulator?.caPem, () => setting('listConcurrency', 8), readSubscriptionFilter);
+  const access = new AzureAccess(provider, emulator?.caPem, () => setting('listConcurrency', 8), {
+    subscriptionFilter: readSubscriptionFilter,
+    logRequest: (line) => log.info(line),
+  });
   const tree = new AksTreeDataProvider(access, log, () => setting('pollIntervalSeconds', 5) * 1000);
   const view = vscode.window.createTreeView('aksClusterExtensions.tree', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   context.subscriptions.push(tree, view);

@@ -1,6 +1,6 @@
 /**
  * Validates recorded emulator traffic against the official swagger with oav's LiveValidator (offline: it reads the spec
- * files in ../shared/arm-spec). The KubernetesConfiguration specs reference common-types through two different relative
+ * files vendored in test/fixtures/arm-spec). The KubernetesConfiguration specs reference common-types through two different relative
  * depths (extensions.json climbs one directory more than extensionTypes.json), so oav gets a temporary root where both
  * resolve: <tmp>/specification -> arm-spec/specification and <tmp>/common-types -> arm-spec/specification/common-types.
  * Nothing is copied. oav is loaded at run time so that a missing devDependency fails this test, not the whole build.

@@ -15,27 +15,24 @@ export const OPERATION_TIMEOUT_MS = 48 * 60 * 60 * 1000;
 /** Why a running row will not change by itself: the cluster is stopped, or nothing has happened for longer than Azure waits. */
 export type StallReason = 'clusterStopped' | 'noProgress';
 
-/** The reason a running extension will not end without the user, or undefined while it still may (or is not running). */
-export function stallReason(
-  extension: { readonly provisioningState?: string; readonly systemData?: { readonly lastModifiedAt?: Date } },
-  clusterPowerState: string | undefined,
-  now: number,
-): StallReason | undefined {
-  if (!isRunningState(extension.provisioningState)) {
+/**
+ * The reason a running extension will not end without the user, or undefined while it still may (or is not running).
+ * `runningSince` is when its operation started, as far as the caller knows.
+ */
+export function stallReason(state: string | undefined, clusterPowerState: string | undefined, runningSince: Date | undefined, now: number): StallReason | undefined {
+  if (!isRunningState(state)) {
     return undefined;
   }
   if (clusterPowerState?.toLowerCase() === 'stopped') {
     return 'clusterStopped';
   }
-  const lastModified = extension.systemData?.lastModifiedAt?.getTime();
-  return lastModified !== undefined && now - lastModified > OPERATION_TIMEOUT_MS ? 'noProgress' : undefined;
+  return runningSince !== undefined && now - runningSince.getTime() > OPERATION_TIMEOUT_MS ? 'noProgress' : undefined;
 }
 
-/** True when a row is running and may still change by itself, so the tree should keep re-reading it. */
-export function isProgressing(
-  extension: Parameters<typeof stallReason>[0],
-  clusterPowerState: string | undefined,
-  now: number,
-): boolean {
-  return isRunningState(extension.provisioningState) && stallReason(extension, clusterPowerState, now) === undefined;
+/**
+ * When the running operation of an extension started, as far as one can tell: when it was first seen running after
+ * having been seen idle, else its last modification (Azure's systemData), else now.
+ */
+export function runningSinceEstimate(seenIdleBefore: boolean, lastModifiedAt: Date | undefined, now: number): Date {
+  return seenIdleBefore || lastModifiedAt === undefined ? new Date(now) : lastModifiedAt;
 }

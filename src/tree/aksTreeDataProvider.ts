@@ -5,7 +5,7 @@ import type { AzureAccess } from '../azure/azureAccess';
 import { describeAzureError } from '../azure/azureErrorMessage';
 import { clusterBlocker } from '../azure/clusterModel';
 import { clusterTreeItem } from './clusterTreeItem';
-import { isProgressing } from '../azure/provisioningState';
+import { isRunningState, runningSinceEstimate, stallReason } from '../azure/provisioningState';
 import { extensionTreeItem } from './extensionTreeItem';
 import { messageTreeItem } from './messageTreeItem';
 import { RunningStateWatcher } from './runningStateWatcher';
@@ -34,6 +34,8 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly shown = new Map<string, TreeNode>();
   /** The extension rows last handed to the view per cluster id: a poll compares Azure's answer with them. */
   private readonly shownRows = new Map<string, ExtensionNode[]>();
+  /** Extension ids seen idle in this session: a later running state is an operation that started since. */
+  private readonly seenIdle = new Set<string>();
 
   constructor(
     private readonly access: AzureAccess,
@@ -79,15 +81,29 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     rows.forEach((row, i) => {
       if (!isDeepStrictEqual(row.extension, fresh[i])) {
         row.extension = fresh[i];
+        this.noteRunning(row);
         this.changed.fire(row);
       }
     });
-    this.watchRunning(node, fresh);
+    this.watchRunning(node, rows);
   }
 
-  private watchRunning(node: ClusterNode, extensions: readonly Extension[]): void {
+  /** Keeps a row's running-since estimate: set when it is first seen running, cleared once it ends. */
+  private noteRunning(row: ExtensionNode): void {
     const now = Date.now();
-    this.watcher.watch(node, extensions.some((e) => isProgressing(e, node.cluster.powerState, now)));
+    if (!isRunningState(row.extension.provisioningState)) {
+      this.seenIdle.add(row.id);
+      row.runningSince = undefined;
+    } else if (!row.runningSince) {
+      row.runningSince = runningSinceEstimate(this.seenIdle.has(row.id), row.extension.systemData?.lastModifiedAt, now);
+    }
+  }
+
+  /** Watches the cluster while a row runs that may still end by itself; rows that will not are left alone. */
+  private watchRunning(node: ClusterNode, rows: readonly ExtensionNode[]): void {
+    const now = Date.now();
+    const progressing = rows.some((r) => isRunningState(r.extension.provisioningState) && !stallReason(r.extension.provisioningState, node.cluster.powerState, r.runningSince, now));
+    this.watcher.watch(node, progressing);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -162,7 +178,7 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (extensions.length === 0) {
       rows.push(messageNode(node, 'empty', { label: vscode.l10n.t('No extensions on this cluster'), severity: 'info', retry: false }));
     }
-    this.watchRunning(node, extensions);
+    this.watchRunning(node, extensionRows);
     return rows;
   }
 
@@ -174,12 +190,10 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     const previous = new Map((this.shownRows.get(node.id) ?? []).map((row) => [row.id, row]));
     const rows = extensions.map((e) => {
       const fresh = extensionNode(node, e);
-      const row = previous.get(fresh.id);
-      if (!row) {
-        return fresh;
-      }
+      const row = previous.get(fresh.id) ?? fresh;
       row.parent = node;
       row.extension = e;
+      this.noteRunning(row);
       return row;
     });
     this.shownRows.set(node.id, rows);

@@ -1,25 +1,31 @@
 import * as assert from 'node:assert/strict';
-import { isProgressing, OPERATION_TIMEOUT_MS, stallReason } from '../../../src/azure/provisioningState';
+import { OPERATION_TIMEOUT_MS, runningSinceEstimate, stallReason } from '../../../src/azure/provisioningState';
 
 const now = Date.parse('2026-11-30T12:00:00Z');
-const modified = (msAgo: number): { lastModifiedAt: Date } => ({ lastModifiedAt: new Date(now - msAgo) });
+const ago = (ms: number): Date => new Date(now - ms);
 
-describe('stallReason: running rows that will not end by themselves', () => {
+describe('running rows that will not end by themselves', () => {
   it('a running row on a stopped cluster waits for the cluster', () => {
-    assert.equal(stallReason({ provisioningState: 'Deleting', systemData: modified(1000) }, 'Stopped', now), 'clusterStopped');
+    assert.equal(stallReason('Deleting', 'Stopped', ago(1000), now), 'clusterStopped');
   });
 
-  it('a running row unchanged for longer than the operation timeout has no operation behind it', () => {
-    assert.equal(stallReason({ provisioningState: 'Creating', systemData: modified(OPERATION_TIMEOUT_MS + 1) }, 'Running', now), 'noProgress');
+  it('a row running for longer than the operation timeout has no operation behind it', () => {
+    assert.equal(stallReason('Creating', 'Running', ago(OPERATION_TIMEOUT_MS + 1), now), 'noProgress');
   });
 
-  it('a recent running row, or one without a modification time, may still end: the tree keeps watching it', () => {
-    assert.equal(stallReason({ provisioningState: 'Creating', systemData: modified(60_000) }, 'Running', now), undefined);
-    assert.equal(isProgressing({ provisioningState: 'Updating' }, 'Running', now), true);
+  it('a recent running row, or one whose start is unknown, may still end: the tree keeps watching it', () => {
+    assert.equal(stallReason('Creating', 'Running', ago(60_000), now), undefined);
+    assert.equal(stallReason('Updating', 'Running', undefined, now), undefined);
   });
 
-  it('rows that are not running are neither stalled nor progressing', () => {
-    assert.equal(stallReason({ provisioningState: 'Failed', systemData: modified(OPERATION_TIMEOUT_MS * 2) }, 'Stopped', now), undefined);
-    assert.equal(isProgressing({ provisioningState: 'Succeeded' }, 'Running', now), false);
+  it('rows that are not running never stall', () => {
+    assert.equal(stallReason('Failed', 'Stopped', ago(OPERATION_TIMEOUT_MS * 2), now), undefined);
+  });
+
+  it('an operation seen starting in this session runs since then, whatever the last modification says', () => {
+    const lastModified = ago(OPERATION_TIMEOUT_MS * 10);
+    assert.equal(runningSinceEstimate(true, lastModified, now).getTime(), now);
+    assert.equal(runningSinceEstimate(false, lastModified, now), lastModified);
+    assert.equal(runningSinceEstimate(false, undefined, now).getTime(), now);
   });
 });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AzureAccess } from './azure/azureAccess';
 import { readEmulatorConnection } from './azure/devMode';
+import { affectsSubscriptionFilter, readSubscriptionFilter } from './azure/subscriptionFilter';
 import { createSubscriptionProvider } from './azure/subscriptionProvider';
 import { registerSettingsLanguageSupport } from './client';
 import { registerCommands } from './commands/registerCommands';
@@ -29,14 +30,17 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   if (provider.dispose) {
     context.subscriptions.push({ dispose: () => provider.dispose?.() });
   }
-  const access = new AzureAccess(provider, emulator?.caPem, () => setting('listConcurrency', 8));
+  const access = new AzureAccess(provider, emulator?.caPem, () => setting('listConcurrency', 8), {
+    subscriptionFilter: readSubscriptionFilter,
+    logRequest: (line) => log.info(line),
+  });
   const tree = new AksTreeDataProvider(access, log, () => setting('pollIntervalSeconds', 5) * 1000);
   const view = vscode.window.createTreeView('aksClusterExtensions.tree', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   context.subscriptions.push(tree, view);
   context.subscriptions.push(provider.onDidSignIn(() => tree.refresh()), provider.onDidSignOut(() => tree.refresh()));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('azureResourceGroups.selectedSubscriptions')) {
+      if (affectsSubscriptionFilter(e)) {
         tree.refresh();
       }
     }),

@@ -15,6 +15,8 @@ export interface ClusterModel {
   readonly hasManagedIdentity: boolean;
   /** Nodes over all agent pools, when Azure reports them (the az CLI sizes AzureML by it). */
   readonly nodeCount?: number;
+  /** The cluster's Azure tags (pickers filter on them). */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Why a cluster cannot take extensions now, with the fix, or undefined when it can. */
@@ -43,6 +45,7 @@ export function toClusterModel(cluster: ManagedCluster): ClusterModel {
     provisioningState: cluster.provisioningState,
     hasManagedIdentity,
     ...(cluster.agentPoolProfiles ? { nodeCount: cluster.agentPoolProfiles.reduce((sum, pool) => sum + (pool.count ?? 0), 0) } : {}),
+    tags: cluster.tags ?? {},
   };
 }
 

@@ -107,7 +107,15 @@ function checkVersioning(req: ExtensionRequest, info: ExtensionTypeInfo | undefi
   return out;
 }
 
-const fileLevelCodes = new Set(['settings/empty', 'settings/invalid-json', 'settings/not-an-object', 'settings/duplicate-key', 'settings/value-not-string']);
+const fileLevelCodes = new Set([
+  'settings/empty',
+  'settings/invalid-json',
+  'settings/not-an-object',
+  'settings/duplicate-key',
+  'settings/value-not-string',
+  'settings/too-deep',
+  'settings/byte-order-mark',
+]);
 
 interface LoadedSettings {
   map: Map<string, string>;

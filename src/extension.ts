@@ -6,7 +6,7 @@ import { createSubscriptionProvider } from './azure/subscriptionProvider';
 import { registerSettingsLanguageSupport } from './client';
 import { registerCommands } from './commands/registerCommands';
 import type { ExtensionServices } from './commands/services';
-import type { AksClusterExtensionsApi } from './extensionApi';
+import { developmentApi, type AksClusterExtensionsApi } from './extensionApi';
 import { AksTreeDataProvider } from './tree/aksTreeDataProvider';
 import { vscodePrompter } from './ui/vscodePrompter';
 
@@ -16,7 +16,7 @@ function setting<T>(key: string, fallback: T): T {
   return vscode.workspace.getConfiguration(SECTION).get<T>(key, fallback);
 }
 
-export function activate(context: vscode.ExtensionContext): AksClusterExtensionsApi {
+export function activate(context: vscode.ExtensionContext): AksClusterExtensionsApi | undefined {
   const log = vscode.window.createOutputChannel('AKS Cluster Extensions', { log: true });
   context.subscriptions.push(log);
 
@@ -49,10 +49,10 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   const services: ExtensionServices = { access, tree, view, log, prompter: vscodePrompter };
   registerCommands(context, services);
 
-  return {
+  return developmentApi(emulator, () => ({
     tree,
     access,
-    developmentMode: emulator !== undefined,
+    developmentMode: true,
     writablePlaces: [context.logUri, context.globalStorageUri, ...(context.storageUri ? [context.storageUri] : [])],
     usePrompter(prompter) {
       const previous = services.prompter;
@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
         services.prompter = previous;
       };
     },
-  };
+  }));
 }
 
 export function deactivate(): void {

@@ -6,6 +6,7 @@ import type { AksClusterExtensionsApi } from '../../src/extensionApi';
 import type { ExtensionNode, TreeNode } from '../../src/tree/treeNodes';
 import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP } from '../../src/azure/azureAccess';
 import { childLabelled, emulatorSuiteSetup, eventually, EXTENSION_ID } from './extensionApi';
+import { ScriptedPrompter } from './lifecycle/scriptedPrompter';
 
 interface MenuEntry { command: string; when: string; group?: string }
 
@@ -105,5 +106,31 @@ suite('Show: a tab per cluster, with Refresh', () => {
     }, { updateIntervalInMs: 50 })).pollUntilDone();
     await vscode.commands.executeCommand('aksClusterExtensions.refreshExtensionDocument', first.uri);
     await eventually(async () => (first.getText().includes('refreshed-value') ? true : undefined), 'the shown document to be read again');
+  });
+});
+
+suite('Palette: tree commands ask step by step', () => {
+  const getApi = emulatorSuiteSetup();
+
+  test('subscription, cluster, extension with placeholders, a counter and Back; a cluster without extensions says so and asks again', async () => {
+    const prompter = new ScriptedPrompter([
+      { when: /Select a subscription/, pick: 'Contoso Dev/Test' },
+      { when: /Select an AKS cluster/, pick: 'aks-dev-westus2' },
+      { when: /Select an AKS cluster/ },
+    ]);
+    const restore = getApi().usePrompter(prompter);
+    try {
+      await vscode.commands.executeCommand('aksClusterExtensions.showExtension');
+    } finally {
+      restore();
+    }
+    assert.deepEqual(prompter.questions.map((q) => q.split(' | ')[0]), ['Select a subscription', 'Select an AKS cluster', 'Select an AKS cluster']);
+    assert.ok(prompter.questions.every((q) => q.split(' | ')[1]?.length > 0), 'every step has a placeholder');
+    assert.deepEqual(prompter.steps, [
+      { step: 1, totalSteps: 3, canGoBack: false },
+      { step: 2, totalSteps: 3, canGoBack: true },
+      { step: 2, totalSteps: 3, canGoBack: true },
+    ]);
+    assert.match(prompter.messages.map((m) => m.message).join('\n'), /aks-dev-westus2 has no extensions: choose another cluster/);
   });
 });

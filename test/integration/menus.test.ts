@@ -68,9 +68,11 @@ suite('Menus follow the state of the row', () => {
     assert.deepEqual(offered(getApi(), failed, true), ['showExtension', 'updateExtension']);
   });
 
-  test('Create is offered on a ready cluster only, and Deploy to Clusters not on a cluster (it would be Create under another title)', async () => {
+  test('a blocked cluster says why in its row; Create is offered on a ready cluster only, and Deploy to Clusters not on a cluster (it would be Create under another title)', async () => {
     const ready = await node('Contoso Production', 'aks-prod-eastus-01');
     assert.ok(offered(getApi(), ready).includes('createExtension') && offered(getApi(), ready, true).includes('createExtension'));
+    assert.match(String(getApi().tree.getTreeItem(await node('Contoso Production', 'aks-prod-eastus-02')).description), / · stopped$/);
+    assert.match(String(getApi().tree.getTreeItem(await node('Contoso Dev/Test', 'aks-legacy-sp')).description), / · service principal$/);
     for (const blocked of [await node('Contoso Production', 'aks-prod-eastus-02'), await node('Contoso Dev/Test', 'aks-legacy-sp')]) {
       assert.ok(!offered(getApi(), blocked).includes('createExtension') && !offered(getApi(), blocked, true).includes('createExtension'));
     }

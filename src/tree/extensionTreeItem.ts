@@ -62,7 +62,7 @@ export function extensionTreeItem(node: ExtensionNode): vscode.TreeItem {
   item.iconPath = stateIcon(state);
   item.tooltip = tooltipFor(extension, stall, node.runningSince);
   // Enter or a click opens the read-only view of the instance, like a file in the explorer.
-  item.command = { command: 'aksClusterExtensions.showExtension', title: vscode.l10n.t('Show Extension'), arguments: [node] };
+  item.command = { command: 'aksClusterExtensions.showExtension', title: vscode.l10n.t('Show Extension'), arguments: [node, 'preview'] };
   // Tokens matched with `viewItem =~ /token/` in package.json menus.
   const tokens = ['aksExtension', `state-${(state ?? 'unknown').toLowerCase()}`, isRunningState(state) ? 'running' : 'idle', ...(stall ? ['stalled'] : [])];
   item.contextValue = tokens.join(';');

@@ -43,6 +43,17 @@ function failureLine(extension: Extension): string[] {
 }
 
 /**
+ * Why the review's keys and the az command's differ, when they do: Azure stores some types' settings under other names
+ * (Azure Backup's blobContainer is stored as configuration.backupStorageLocation.bucket), and az takes the typed ones.
+ */
+function storedFormNote(req: ExtensionRequest, azCommand: string): string[] {
+  const renamed = Object.keys(req.configurationSettings ?? {}).some((key) => !azCommand.includes(key));
+  return renamed
+    ? [vscode.l10n.t('The settings above are named as Azure stores them; the az command names them as az k8s-extension takes them, which for {0} differs. Both describe the same settings.', req.extensionType)]
+    : [];
+}
+
+/**
  * Recreate: what the docs prescribe for an extension that went Failed after 48 hours without agent contact. Deletes it
  * and creates it with the same type, scope and version choice; the settings can be edited first, protected settings are
  * asked again, and a modal dialog asks before anything is deleted.
@@ -93,13 +104,14 @@ async function recreateExtension(services: ExtensionServices, node: ExtensionNod
         async run(_state, position) {
           const req = request();
           const { errors, warnings } = checkRequest(req, undefined, validation);
+          const azCommand = `${deleteCommandLine(cluster, name, false)} && ${createCommandLine(cluster, req)}`;
           return confirmReview(
             services.prompter,
             {
               title: action,
               action: vscode.l10n.t('Delete and Create {0}', name),
-              lines: [...failureLine(extension), vscode.l10n.t('Deletes {0} and waits until it is gone, then creates it again with:', name), ...describeRequest(req)],
-              azCommand: `${deleteCommandLine(cluster, name, false)} && ${createCommandLine(cluster, req)}`,
+              lines: [...failureLine(extension), vscode.l10n.t('Deletes {0} and waits until it is gone, then creates it again with:', name), ...describeRequest(req), ...storedFormNote(req, azCommand)],
+              azCommand,
               warnings,
               errors,
             },

@@ -13,6 +13,7 @@ import type { ExtensionServices } from '../services';
 import { idleExtension } from './clusterChecks';
 import { confirmReview } from './reviewStep';
 import { ensureValidRequest } from './sendCreate';
+import { SettingsDiffEditor } from './settingsDiffEditor';
 import { editSettingsInDocument } from './settingsDocument';
 import { parseEntry } from './settingsQuestions';
 import { pollOptions, trackOperation } from './trackOperation';
@@ -56,7 +57,13 @@ async function settingsFromEntries(prompter: Prompter, extension: Extension): Pr
   }
 }
 
-async function planSettingsUpdate(services: ExtensionServices, cluster: ClusterModel, extension: Extension, kind: 'document' | 'entries'): Promise<PlannedUpdate | undefined> {
+async function planSettingsUpdate(
+  services: ExtensionServices,
+  diffEditor: SettingsDiffEditor,
+  cluster: ClusterModel,
+  extension: Extension,
+  kind: 'document' | 'entries',
+): Promise<PlannedUpdate | undefined> {
   const desired = kind === 'document'
     ? await editSettingsInDocument(services.prompter, {
         extensionType: extension.extensionType ?? '',
@@ -72,10 +79,11 @@ async function planSettingsUpdate(services: ExtensionServices, cluster: ClusterM
     void services.prompter.notify('info', vscode.l10n.t('The settings of {0} are unchanged: nothing to send.', extension.name ?? ''));
     return undefined;
   }
+  await diffEditor.show(extension.name ?? '', cluster.name, extension.configurationSettings ?? {}, desired);
   return {
     // Protected settings are never part of this patch: Azure would replace all of them.
     patch: { configurationSettings: settingsPatch(diff) as Record<string, string> },
-    lines: describeDiff(diff),
+    lines: [vscode.l10n.t('The diff editor shows the settings in Azure and after the update, side by side.'), ...describeDiff(diff)],
     azCommand: updateCommandLine(cluster, extension.name ?? '', { settings: changedValues(diff), removedSettings: diff.removed }),
     request: { extensionType: extension.extensionType ?? '', name: extension.name ?? '', configurationSettings: desired },
     changedKeys: new Set([...Object.keys(changedValues(diff)), ...diff.removed]),
@@ -114,7 +122,7 @@ async function planVersioningUpdate(services: ExtensionServices, cluster: Cluste
   };
 }
 
-async function updateExtension(services: ExtensionServices, node: ExtensionNode) {
+async function updateExtension(services: ExtensionServices, diffEditor: SettingsDiffEditor, node: ExtensionNode) {
   const cluster = node.parent.cluster;
   const name = node.extension.name ?? '';
   const extension = await idleExtension(services, cluster, name);
@@ -124,9 +132,9 @@ async function updateExtension(services: ExtensionServices, node: ExtensionNode)
       { label: vscode.l10n.t('Change configuration settings as key=value entries'), value: 'entries' },
       { label: vscode.l10n.t('Auto-upgrade, version or release train'), value: 'versioning' },
     ],
-    { title: vscode.l10n.t('Update {0} on {1}', name, cluster.name), placeHolder: vscode.l10n.t('Protected settings have their own command: Update Protected Settings…') },
+    { title: vscode.l10n.t('Update {0} on {1}', name, cluster.name), placeHolder: vscode.l10n.t('What to change (protected settings have their own command: Replace Protected Settings…)') },
   );
-  const plan = kind === undefined ? undefined : kind === 'versioning' ? await planVersioningUpdate(services, cluster, extension) : await planSettingsUpdate(services, cluster, extension, kind);
+  const plan = kind === undefined ? undefined : kind === 'versioning' ? await planVersioningUpdate(services, cluster, extension) : await planSettingsUpdate(services, diffEditor, cluster, extension, kind);
   if (!plan) {
     return undefined;
   }
@@ -157,7 +165,8 @@ async function updateExtension(services: ExtensionServices, node: ExtensionNode)
 
 /** Update…: settings (in a document or as entries, only changed keys sent, previewed) or versioning; never protected settings. */
 export function registerUpdateExtension(context: vscode.ExtensionContext, services: ExtensionServices): void {
+  const diffEditor = SettingsDiffEditor.register(context);
   registerCommand(context, services, 'aksClusterExtensions.updateExtension', 'Update extension', async (arg?: unknown) =>
-    updateExtension(services, await resolveExtensionNode(arg, services)),
+    updateExtension(services, diffEditor, await resolveExtensionNode(arg, services)),
   );
 }

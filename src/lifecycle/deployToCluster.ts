@@ -1,4 +1,4 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../azure/extensionModel';
 import type { AzureAccess } from '../azure/azureAccess';
 import type { ClusterModel } from '../azure/clusterModel';
 import { beginCreateExtension, findExtension } from '../azure/extensionOperations';

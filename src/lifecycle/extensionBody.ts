@@ -1,4 +1,4 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../azure/extensionModel';
 import { readFileSync } from 'node:fs';
 import { type ExtensionRequest, findExtensionType } from '../shared';
 import { readSettingsText } from '../shared/settingsText';

@@ -1,4 +1,4 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../../azure/extensionModel';
 import * as vscode from 'vscode';
 import { clusterBlocker, type ClusterModel, toClusterModel } from '../../azure/clusterModel';
 import { findExtension } from '../../azure/extensionOperations';

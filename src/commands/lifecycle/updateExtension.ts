@@ -1,4 +1,4 @@
-import type { Extension, PatchExtension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension, PatchExtension } from '../../azure/extensionModel';
 import * as vscode from 'vscode';
 import type { ClusterModel } from '../../azure/clusterModel';
 import { beginUpdateExtension } from '../../azure/extensionOperations';

@@ -11,6 +11,16 @@ describe('tokenHostGuard', () => {
     assert.ok(!isTrustedTokenHost('https://127.0.0.1:9999/x', 'https://127.0.0.1:4443'));
   });
 
+  it('trusts regional Resource Manager hosts, never a resource provider host or a look-alike', () => {
+    assert.ok(isTrustedTokenHost('https://eastus.management.azure.com/subscriptions', 'https://management.azure.com'));
+    assert.ok(isTrustedTokenHost('https://chinaeast2.management.chinacloudapi.cn/x', 'https://management.chinacloudapi.cn'));
+    // The Location header of a create in the az CLI's recordings: the RP's own host, not Resource Manager.
+    assert.ok(!isTrustedTokenHost('https://westus2.rp.kubernetesconfiguration.azure.com/subscriptions/x', 'https://management.azure.com'));
+    assert.ok(!isTrustedTokenHost('https://a.b.management.azure.com/x', 'https://management.azure.com'));
+    assert.ok(!isTrustedTokenHost('https://management.azure.com.evil.example/x', 'https://management.azure.com'));
+    assert.ok(!isTrustedTokenHost('http://eastus.management.azure.com/x', 'https://management.azure.com'));
+  });
+
   it('refuses to send a bearer token elsewhere, and lets token-less requests through', async () => {
     const policy = tokenHostGuardPolicy('https://management.azure.com');
     const sent: string[] = [];

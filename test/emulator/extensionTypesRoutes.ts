@@ -74,7 +74,12 @@ export function extensionTypesRoutes(ctx: RouteContext): Route[] {
     id: `${scope.typesId}/${type.name}/versions/${version}`,
     name: version,
     type: `${scope.resourceType}/versions`,
-    properties: { version, supportedClusterTypes: type.properties.supportedClusterTypes ?? [], ...(type.versionProperties ?? {}) },
+    properties: {
+      version,
+      supportedClusterTypes: type.properties.supportedClusterTypes ?? [],
+      ...(type.versionProperties ?? {}),
+      ...(type.versionOverrides?.[version] ?? {}),
+    },
   });
 
   const versionsIn = (type: CatalogExtensionType, train: string): string[] | undefined =>

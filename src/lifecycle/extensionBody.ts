@@ -1,4 +1,4 @@
-import type { Extension } from '../azure/extensionModel';
+import { AUTO_UPGRADE_MODES, type AutoUpgradeMode, type Extension } from '../azure/extensionModel';
 import { readFileSync } from 'node:fs';
 import { type ExtensionRequest, findExtensionType } from '../shared';
 import { readSettingsText } from '../shared/settingsText';
@@ -33,6 +33,7 @@ export function toExtensionBody(req: ExtensionRequest): Extension {
   return {
     extensionType: req.extensionType,
     autoUpgradeMinorVersion: autoUpgrade,
+    autoUpgradeMode: req.autoUpgradeMode,
     // The service rejects a version unless auto-upgrade is off, and a release train when it is off.
     version: autoUpgrade ? undefined : req.version,
     releaseTrain: autoUpgrade ? req.releaseTrain : undefined,
@@ -44,6 +45,10 @@ export function toExtensionBody(req: ExtensionRequest): Extension {
     configurationProtectedSettings: nonEmpty(requestSettings(req, true)),
     plan: plan?.name && plan.product && plan.publisher ? { name: plan.name, product: plan.product, publisher: plan.publisher } : undefined,
   };
+}
+
+function isKnownMode(mode: string | undefined): mode is AutoUpgradeMode {
+  return AUTO_UPGRADE_MODES.includes(mode as AutoUpgradeMode);
 }
 
 /**
@@ -63,6 +68,8 @@ export function requestFromExtension(extension: Extension): ExtensionRequest {
     scope: namespaceScope ? 'namespace' : 'cluster',
     ...(namespaceScope ? { targetNamespace: extension.scope?.namespace?.targetNamespace } : { releaseNamespace }),
     autoUpgradeMinorVersion: !pinned,
+    // The service's default (compatible) is left out, so a copy sends what az would.
+    ...(isKnownMode(extension.autoUpgradeMode) && extension.autoUpgradeMode !== 'compatible' ? { autoUpgradeMode: extension.autoUpgradeMode } : {}),
     ...(pinned ? { version: extension.version ?? extension.currentVersion } : { releaseTrain: extension.releaseTrain }),
     ...(Object.keys(settings).length > 0 ? { configurationSettings: { ...settings } } : {}),
     ...(plan ? { plan: { name: plan.name, product: plan.product, publisher: plan.publisher } } : {}),

@@ -1,5 +1,6 @@
 import type { Extension } from '../azure/extensionModel';
 import * as vscode from 'vscode';
+import { type AdditionalLinkKind, additionalLinks, extensionManagement } from '../azure/extensionManagement';
 import { isRunningState, stateIcon } from './extensionState';
 import type { ExtensionNode } from './treeNodes';
 
@@ -15,6 +16,12 @@ function tooltipFor(extension: Extension): vscode.MarkdownString {
   md.appendMarkdown(`${vscode.l10n.t('State')}: **${extension.provisioningState ?? vscode.l10n.t('unknown')}**  \n`);
   md.appendMarkdown(`${vscode.l10n.t('Version')}: ${displayVersion(extension)}`);
   md.appendMarkdown(extension.autoUpgradeMinorVersion === false ? ` (${vscode.l10n.t('pinned')})  \n` : `  \n`);
+  if (extension.autoUpgradeMinorVersion !== false && extension.autoUpgradeMode) {
+    md.appendMarkdown(`${vscode.l10n.t('Auto-upgrade mode')}: ${extension.autoUpgradeMode}  \n`);
+  }
+  if (extension.extensionState) {
+    md.appendMarkdown(`${vscode.l10n.t('On the cluster')}: ${extension.extensionState}  \n`);
+  }
   const scope = extension.scope?.cluster
     ? `${vscode.l10n.t('cluster')}, ${vscode.l10n.t('release namespace')} ${extension.scope.cluster.releaseNamespace ?? ''}`
     : extension.scope?.namespace
@@ -22,6 +29,12 @@ function tooltipFor(extension: Extension): vscode.MarkdownString {
       : undefined;
   if (scope) {
     md.appendMarkdown(`${vscode.l10n.t('Scope')}: ${scope}  \n`);
+  }
+  appendIdentityAndPlan(md, extension);
+  appendManagement(md, extension);
+  const links = additionalLinks(extension);
+  if (links.length > 0) {
+    md.appendMarkdown(`\n${links.map((l) => `[${linkLabel(l.kind)}](${l.url})`).join(' · ')}  \n`);
   }
   if (extension.errorInfo) {
     md.appendMarkdown(`\n---\n$(error) **${extension.errorInfo.code ?? vscode.l10n.t('Error')}**: ${extension.errorInfo.message ?? ''}\n`);
@@ -32,18 +45,63 @@ function tooltipFor(extension: Extension): vscode.MarkdownString {
   return md;
 }
 
+function linkLabel(kind: AdditionalLinkKind): string {
+  switch (kind) {
+    case 'docs':
+      return vscode.l10n.t('Documentation');
+    case 'releaseNotes':
+      return vscode.l10n.t('Release notes');
+    case 'troubleshootingGuide':
+      return vscode.l10n.t('Troubleshooting guide');
+  }
+}
+
+function appendIdentityAndPlan(md: vscode.MarkdownString, extension: Extension): void {
+  const identity = extension.identity?.type ?? extension.aksAssignedIdentity?.type;
+  if (identity) {
+    md.appendMarkdown(`${vscode.l10n.t('Identity')}: ${identity}  \n`);
+  }
+  if (extension.plan) {
+    md.appendMarkdown(`${vscode.l10n.t('Marketplace plan')}: ${extension.plan.name} / ${extension.plan.product} / ${extension.plan.publisher}  \n`);
+  }
+}
+
+/** Who manages a managed extension and what the user may do, in Azure's words when it gives them. */
+function appendManagement(md: vscode.MarkdownString, extension: Extension): void {
+  const management = extensionManagement(extension);
+  if (!management) {
+    return;
+  }
+  const by = management.writers.length > 0 ? ` (${management.writers.join(', ')})` : '';
+  md.appendMarkdown(`\n$(lock) ${vscode.l10n.t('Managed by **{0}**{1}', management.manager, by)}  \n`);
+  md.appendMarkdown(
+    management.usersMayWrite
+      ? `${vscode.l10n.t('You may change it.')}  \n`
+      : `${management.usersDescription ?? vscode.l10n.t('You may only read it.')} ${vscode.l10n.t('Change it through {0}.', management.manager)}  \n`,
+  );
+}
+
 export function extensionTreeItem(node: ExtensionNode): vscode.TreeItem {
   const extension = node.extension;
   const state = extension.provisioningState;
   const item = new vscode.TreeItem(extension.name ?? '', vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const stateLabel = state && state.toLowerCase() !== 'succeeded' ? ` · ${state}` : '';
-  item.description = `${extension.extensionType ?? ''} · ${displayVersion(extension)}${stateLabel}`;
+  const management = extensionManagement(extension);
+  const managedLabel = management ? ` · ${vscode.l10n.t('managed by {0}', management.manager)}` : '';
+  item.description = `${extension.extensionType ?? ''} · ${displayVersion(extension)}${stateLabel}${managedLabel}`;
   item.iconPath = stateIcon(state);
   item.tooltip = tooltipFor(extension);
   // Tokens matched with `viewItem =~ /token/` in package.json menus.
-  const tokens = ['aksExtension', `state-${(state ?? 'unknown').toLowerCase()}`, isRunningState(state) ? 'running' : 'idle'];
+  // `readonly`: Azure accepts only reads from users (a managed extension); menus offer no write to it.
+  const tokens = [
+    'aksExtension',
+    `state-${(state ?? 'unknown').toLowerCase()}`,
+    isRunningState(state) ? 'running' : 'idle',
+    ...(management ? ['managed'] : []),
+    ...(management && !management.usersMayWrite ? ['readonly'] : []),
+  ];
   item.contextValue = tokens.join(';');
-  item.accessibilityInformation = { label: `${extension.name ?? ''}, ${extension.extensionType ?? ''}, ${state ?? ''}` };
+  item.accessibilityInformation = { label: `${extension.name ?? ''}, ${extension.extensionType ?? ''}, ${state ?? ''}${managedLabel}` };
   return item;
 }

@@ -33,7 +33,7 @@ export class ScriptedPrompter implements Prompter {
   readonly steps: { step?: number; totalSteps?: number; canGoBack?: boolean }[] = [];
   readonly progress: string[] = [];
   /** The items of every pick, with its question, as the user saw them. */
-  readonly offered: { question: string; items: { label: string; detail?: string }[] }[] = [];
+  readonly offered: { question: string; items: { label: string; description?: string; detail?: string }[] }[] = [];
 
   constructor(private readonly answers: ScriptedAnswer[]) {}
 
@@ -62,7 +62,7 @@ export class ScriptedPrompter implements Prompter {
 
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
     const question = this.text(options);
-    this.offered.push({ question, items: items.map((i) => ({ label: i.label, detail: i.detail })) });
+    this.offered.push({ question, items: items.map((i) => ({ label: i.label, description: i.description, detail: i.detail })) });
     const answer = this.take(question);
     const wanted = answer.pick;
     const item = wanted === undefined ? undefined : items.find((i) => labelMatches(i.label, wanted));

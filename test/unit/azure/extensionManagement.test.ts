@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { additionalLinks, extensionManagement, isReadOnlyForUsers } from '../../../src/azure/extensionManagement';
+import { failureDetails } from '../../../src/azure/extensionFailure';
 import { extensionFromWire, extensionToWire, patchToWire } from '../../../src/azure/extensionWire';
 
 const managedDetails = {
@@ -59,5 +60,26 @@ describe('Extension wire shape', () => {
     });
     assert.deepEqual(body, { plan: { name: 'p', product: 'o', publisher: 'u' }, properties: { extensionType: 't', autoUpgradeMode: 'patch' } });
     assert.deepEqual(patchToWire({ autoUpgradeMode: 'none', version: undefined }), { properties: { autoUpgradeMode: 'none' } });
+  });
+});
+
+describe('Failure details', () => {
+  it('reads a failure reported only in statuses[] with nulls, as the az CLI fleet recording shows it', () => {
+    const recorded = extensionFromWire({
+      properties: {
+        provisioningState: 'Failed',
+        statuses: [{ code: 'InstallationFailed', displayStatus: null, level: null, message: 'The\n        fleet notify operation failed. For general troubleshooting visit: https://aka.ms/k8s-extensions-TSG\n        ', time: null }],
+        additionalDetails: { docs: null, releaseNotes: null, troubleshootingGuide: null },
+        extensionState: null,
+      },
+    });
+    assert.match(failureDetails(recorded), /^InstallationFailed: The\s+fleet notify operation failed\. For general troubleshooting visit: https:\/\/aka\.ms\/k8s-extensions-TSG$/);
+    assert.deepEqual(additionalLinks(recorded), []);
+  });
+
+  it('puts errorInfo first and leaves informational statuses out', () => {
+    const both = { errorInfo: { code: 'E', message: 'broke' }, statuses: [{ level: 'Information', code: 'I', message: 'fine' }, { level: 'Error', code: 'S', message: 'pod' }] };
+    assert.equal(failureDetails(both), 'E: broke; S: pod');
+    assert.equal(failureDetails({ statuses: [] }), '');
   });
 });

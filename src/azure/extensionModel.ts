@@ -74,7 +74,15 @@ export interface Extension {
   readonly id?: string;
   readonly name?: string;
   readonly type?: string;
-  readonly systemData?: Record<string, unknown>;
+  /** As on the wire: times are ISO 8601 strings. */
+  readonly systemData?: {
+    readonly createdBy?: string | null;
+    readonly createdByType?: string | null;
+    readonly createdAt?: string;
+    readonly lastModifiedBy?: string | null;
+    readonly lastModifiedByType?: string | null;
+    readonly lastModifiedAt?: string;
+  };
   identity?: ExtensionIdentity;
   plan?: Plan;
   /** The resource that manages this extension; set on create only. */

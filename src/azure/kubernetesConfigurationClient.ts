@@ -2,7 +2,7 @@ import { type Client, getClient, type HttpResponse } from '@azure-rest/core-clie
 import type { TokenCredential } from '@azure/core-auth';
 import { createHttpPoller, type OperationResponse, type OperationState } from '@azure/core-lro';
 import { createHttpHeaders, RestError } from '@azure/core-rest-pipeline';
-import { armClientOptions } from './armClientOptions';
+import type { armClientOptions } from './armClientOptions';
 import { type Extension, EXTENSIONS_API_VERSION, type PatchExtension } from './extensionModel';
 import { extensionFromWire, extensionToWire, type ExtensionWireBody, patchToWire } from './extensionWire';
 
@@ -75,8 +75,9 @@ function operationResponse(response: HttpResponse): OperationResponse {
 export class KubernetesConfigurationClient {
   private readonly client: Client;
 
-  constructor(endpoint: string, credential: TokenCredential, caPem?: string) {
-    this.client = getClient(endpoint, credential, { ...armClientOptions(endpoint, caPem), credentials: { scopes: [`${endpoint}/.default`] } });
+  /** `options` from armClientOptions: the endpoint, the token host guard, the request log, the emulator's certificate. */
+  constructor(credential: TokenCredential, options: ReturnType<typeof armClientOptions>) {
+    this.client = getClient(options.endpoint, credential, { ...options, credentials: { scopes: [`${options.endpoint}/.default`] } });
   }
 
   /** GET of one resource under this client's endpoint (a path) or at a URL Azure gave (nextLink, operation status). */

@@ -128,7 +128,10 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
   }
 
   function get(request: ArmRequest): ArmResponse {
-    return { status: 200, body: view(existing(request), request) };
+    const extension = existing(request);
+    const body = view(extension, request);
+    if (ctx.settings.echoProtectedSettings) body.properties = { ...body.properties, configurationProtectedSettings: { ...extension.protectedSettings } };
+    return { status: 200, body };
   }
 
   function create(request: ArmRequest): ArmResponse {

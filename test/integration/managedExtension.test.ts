@@ -3,12 +3,12 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from './extensionApi';
 import { clusterNamed, extensionNamed, fluxWizard, lifecycleSuiteSetup, runWith, writes } from './lifecycle/lifecycleFixture';
 
-/** The `viewItem =~ /…/` regular expressions of the extension's context-menu entries, by command. */
-function menuPatterns(): { command: string; pattern: RegExp }[] {
+/** The context-menu entries of the extension, each with a test of its `viewItem =~ /…/` clauses (all must match). */
+function menuPatterns(): { command: string; pattern: { test(contextValue: string): boolean } }[] {
   const menus = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus;
-  return menus['view/item/context'].flatMap((entry) => {
-    const match = /viewItem =~ \/(.+?)\/(?:\s|$)/.exec(entry.when ?? '');
-    return match ? [{ command: entry.command.replace('aksClusterExtensions.', ''), pattern: new RegExp(match[1]) }] : [];
+  return menus['view/item/context'].map((entry) => {
+    const clauses = [...(entry.when ?? '').matchAll(/viewItem =~ \/(.+?)\/(?= &&|$)/g)].map((m) => new RegExp(m[1]));
+    return { command: entry.command.replace('aksClusterExtensions.', ''), pattern: { test: (value: string) => clauses.length > 0 && clauses.every((c) => c.test(value)) } };
   });
 }
 

@@ -6,6 +6,7 @@
  */
 import * as assert from 'assert';
 import * as path from 'path';
+import { armClientOptions } from '../../../src/azure/armClientOptions';
 import type { Extension } from '../../../src/azure/extensionModel';
 import { KubernetesConfigurationClient } from '../../../src/azure/kubernetesConfigurationClient';
 import type { RunningEmulator } from '../../emulator/emulatorTypes';
@@ -26,7 +27,7 @@ describe('Emulator: real Azure as the az CLI recorded it', function () {
 
   before(async () => {
     emulator = await startTestEmulator();
-    client = new KubernetesConfigurationClient(emulator.url, fakeCredential, emulator.caPem);
+    client = new KubernetesConfigurationClient(fakeCredential, armClientOptions(emulator.url, emulator.caPem));
   });
   after(() => emulator.close());
 

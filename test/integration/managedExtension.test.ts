@@ -55,6 +55,24 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
     assert.match(tooltipText(failed), /InstallationFailed: .*The fleet notify operation failed/);
   });
 
+  test('recreate of a failure reported only in statuses[] starts its review with that reason', async () => {
+    const { result, prompter } = await runWith<string | undefined>(
+      api(),
+      [
+        { when: /Configuration settings to create azuremonitor-containers/, pick: 'Keep the' },
+        { when: /\| Protected settings \(/, pick: 'None' },
+        { when: /Review.*then choose/, pick: 'Delete and Create azuremonitor-containers' },
+        { when: /Delete azuremonitor-containers from aks-prod-weu-01 and create it again\?/, confirm: false },
+      ],
+      'recreateExtension',
+      await extensionNamed(api(), 'aks-prod-weu-01', 'azuremonitor-containers'),
+    );
+    assert.equal(result, undefined);
+    const labels = prompter.offered.find((o) => /Review/.test(o.question))?.items.map((i) => i.label) ?? [];
+    assert.match(labels[0] ?? '', /^It failed with InstallationFailed: The fleet notify operation failed/, labels.join('\n'));
+    assert.deepEqual(await writes(), []);
+  });
+
   test('create stops before sending when the catalog says the region, the Kubernetes version or a second instance cannot work', async () => {
     const appConfig = (name: string): Parameters<typeof fluxWizard>[1] => [
       { when: /Extension type/, pick: 'Microsoft.AppConfiguration' },

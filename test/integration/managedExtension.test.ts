@@ -88,6 +88,27 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
     assert.deepEqual(await writes(), []);
   });
 
+  test('deploy skips, with the catalog\'s reason in the review, the clusters whose region or Kubernetes version cannot take the type', async () => {
+    const source = await extensionNamed(api(), 'aks-prod-eastus-01', 'appconfigurationkubernetesprovider');
+    const { prompter } = await runWith(
+      api(),
+      [
+        { when: /Clusters to deploy appconfigurationkubernetesprovider to/, pickMany: ['aks-dev-westus2', 'aks-prod-weu-01', 'aks-fabrikam-ml'] },
+        { when: /\| Protected settings \(/, pick: 'None' },
+        { when: /to 1 cluster/, back: true },
+        { when: /\| Protected settings \(/, back: true },
+        { when: /Clusters to deploy appconfigurationkubernetesprovider to/, pickMany: [] },
+      ],
+      'deployToClusters',
+      source,
+    );
+    const review = prompter.offered.find((o) => /to 1 cluster/.test(o.question))?.items.map((i) => [i.label, i.detail ?? ''].join(' ')).join('\n') ?? '';
+    assert.match(review, /Skips aks-dev-westus2: Microsoft\.AppConfiguration is not offered in westus2/, review);
+    assert.match(review, /Skips aks-prod-weu-01: Microsoft\.AppConfiguration 2\.1\.0 does not run on Kubernetes 1\.29\.9/, review);
+    assert.doesNotMatch(review, /Skips aks-fabrikam-ml/);
+    assert.deepEqual(await writes(), []);
+  });
+
   test('the picker shows publisher and description, a Marketplace type gets its plan from the catalog, and patch upgrades are sent as autoUpgradeMode', async () => {
     const { prompter } = await runWith<string>(
       api(),

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { emulatorControl } from './emulatorControl';
 import { EXTENSION_ID } from './extensionApi';
 import { clusterNamed, extensionNamed, fluxWizard, lifecycleSuiteSetup, runWith, writes } from './lifecycle/lifecycleFixture';
 
@@ -130,6 +131,11 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
     const body = put?.body as { plan?: unknown; properties: { autoUpgradeMode?: string } };
     assert.deepEqual(body.plan, { name: 'azure-vote-standard', product: 'azure-vote-offer', publisher: 'contoso' });
     assert.equal(body.properties.autoUpgradeMode, 'patch');
-    assert.match(put?.url ?? '', /api-version=2025-03-01/);
+    // Every Microsoft.KubernetesConfiguration call of the flow (catalog, PUT, polling, reads) on the current versions.
+    const calls = (await emulatorControl.requests()).filter((r) => /\/providers\/Microsoft\.KubernetesConfiguration\//i.test(r.url));
+    assert.ok(calls.some((r) => /\/extensionTypes/i.test(r.url)) && calls.some((r) => /\/operations\//.test(r.url)), calls.map((c) => c.url).join('\n'));
+    for (const call of calls) {
+      assert.match(call.url, /\/extensionTypes/i.test(call.url) ? /api-version=2026-05-01/ : /api-version=2025-03-01/, `${call.method} ${call.url}`);
+    }
   });
 });

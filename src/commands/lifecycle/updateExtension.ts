@@ -1,4 +1,4 @@
-import type { Extension, PatchExtension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension, PatchExtension } from '../../azure/extensionModel';
 import * as vscode from 'vscode';
 import type { ClusterModel } from '../../azure/clusterModel';
 import { beginUpdateExtension } from '../../azure/extensionOperations';
@@ -93,16 +93,21 @@ async function planSettingsUpdate(
 async function planVersioningUpdate(services: ExtensionServices, cluster: ClusterModel, extension: Extension): Promise<PlannedUpdate | undefined> {
   const prompter = services.prompter;
   const title = vscode.l10n.t('Versioning of {0}', extension.name ?? '');
-  const auto = await prompter.pick<boolean>(
+  // The three autoUpgradeMode values of API 2025-03-01: compatible (the service's default), patch, and none (a pin).
+  const currentMode = extension.autoUpgradeMinorVersion === false ? 'none' : extension.autoUpgradeMode === 'patch' ? 'patch' : 'compatible';
+  const current = (mode: string): string | undefined => (mode === currentMode ? vscode.l10n.t('current') : undefined);
+  const mode = await prompter.pick<'compatible' | 'patch' | 'none'>(
     [
-      { label: vscode.l10n.t('Upgrade minor versions automatically'), description: extension.autoUpgradeMinorVersion !== false ? vscode.l10n.t('current') : undefined, value: true },
-      { label: vscode.l10n.t('Pin a version'), description: extension.autoUpgradeMinorVersion === false ? vscode.l10n.t('current') : undefined, value: false },
+      { label: vscode.l10n.t('Upgrade minor versions automatically'), description: current('compatible'), detail: vscode.l10n.t('auto-upgrade mode compatible'), value: 'compatible' },
+      { label: vscode.l10n.t('Upgrade patch versions only'), description: current('patch'), detail: vscode.l10n.t('auto-upgrade mode patch'), value: 'patch' },
+      { label: vscode.l10n.t('Pin a version'), description: current('none'), value: 'none' },
     ],
     { title },
   );
-  if (auto === undefined) {
+  if (mode === undefined) {
     return undefined;
   }
+  const auto = mode !== 'none';
   const answer = await prompter.input({
     title,
     prompt: auto ? vscode.l10n.t('Release train') : vscode.l10n.t('Version to pin'),
@@ -113,10 +118,18 @@ async function planVersioningUpdate(services: ExtensionServices, cluster: Cluste
     return undefined;
   }
   const value = answer.trim();
-  const patch: PatchExtension = auto ? { autoUpgradeMinorVersion: true, releaseTrain: value } : { autoUpgradeMinorVersion: false, version: value };
+  // The mode is sent only when it changes, so an update az could make sends what az sends.
+  const modeChange = auto && mode !== (extension.autoUpgradeMode ?? 'compatible') ? { autoUpgradeMode: mode } : {};
+  const patch: PatchExtension = auto ? { autoUpgradeMinorVersion: true, releaseTrain: value, ...modeChange } : { autoUpgradeMinorVersion: false, version: value };
   return {
     patch,
-    lines: [auto ? vscode.l10n.t('Automatic minor upgrades on release train {0}', value) : vscode.l10n.t('Version {0}, no automatic upgrades', value)],
+    lines: [
+      !auto
+        ? vscode.l10n.t('Version {0}, no automatic upgrades', value)
+        : mode === 'patch'
+          ? vscode.l10n.t('Automatic patch upgrades on release train {0}', value)
+          : vscode.l10n.t('Automatic minor upgrades on release train {0}', value),
+    ],
     azCommand: updateCommandLine(cluster, extension.name ?? '', patch),
     request: { extensionType: extension.extensionType ?? '', name: extension.name ?? '', ...patch },
   };

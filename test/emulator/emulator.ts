@@ -22,6 +22,7 @@ import { extensionsRoutes } from './extensionsRoutes';
 import { extensionTypesRoutes } from './extensionTypesRoutes';
 import { FaultInjector, internalServerError } from './faults';
 import { settleOperations } from './longRunningOperations';
+import { resourceGraphRoutes } from './resourceGraphRoutes';
 import { type ArmResponse, isControlPath, matchRoute, type Route } from './router';
 import { loadSeed, mergeSeed, type SeedData } from './seed';
 import { EmulatorState } from './state';
@@ -42,12 +43,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     operationDelayMs: options.operationDelayMs ?? DEFAULT_OPERATION_DELAY_MS,
     failNextOperation: false,
+    resourceGraphLagMs: options.resourceGraphLagMs ?? 0,
+    resourceGraphForbidden: false,
   };
   validateRuntimeOptions(startSettings);
   const ctx: RouteContext = { state: new EmulatorState(seed), settings: { ...startSettings } };
   const faults = new FaultInjector(options.faults);
   const requests: RecordedRequest[] = [];
-  const routes: Route[] = [...subscriptionsRoutes(ctx), ...clustersRoutes(ctx), ...extensionsRoutes(ctx), ...extensionTypesRoutes(ctx)];
+  const routes: Route[] = [...subscriptionsRoutes(ctx), ...clustersRoutes(ctx), ...extensionsRoutes(ctx), ...extensionTypesRoutes(ctx), ...resourceGraphRoutes(ctx)];
 
   const certificate = await createServerCertificate();
   const caFile = options.caFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aksext-emulator-')), 'emulator-ca.pem');
@@ -162,6 +165,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 function validateRuntimeOptions(settings: EmulatorSettings): void {
   if (!Number.isInteger(settings.pageSize) || settings.pageSize < 1) {
     throw new Error(`pageSize must be a positive integer, got ${String(settings.pageSize)}`);
+  }
+  if (!(settings.resourceGraphLagMs >= 0)) {
+    throw new Error(`resourceGraphLagMs must be >= 0, got ${String(settings.resourceGraphLagMs)}`);
   }
   if (!(settings.operationDelayMs >= 0)) {
     throw new Error(`operationDelayMs must be >= 0, got ${String(settings.operationDelayMs)}`);

@@ -31,6 +31,8 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Where to write the CA certificate PEM (for clients that must trust the emulator). Default: a temp file. */
   caFile?: string;
+  /** How long a change takes to show in Resource Graph, ms; default 0. */
+  resourceGraphLagMs?: number;
   /** Appended to the seed (e.g. the spec examples' subscriptions, clusters and catalog entries); kept across reset. */
   extraSeed?: Partial<SeedData>;
 }
@@ -41,6 +43,10 @@ export interface RuntimeOptions {
   pageSize?: number;
   /** One-shot: the next PUT/PATCH/DELETE operation that starts ends Failed with errorInfo. */
   failNextOperation?: boolean;
+  /** How long a change takes to show in Resource Graph, ms. */
+  resourceGraphLagMs?: number;
+  /** Resource Graph answers 403 AuthorizationFailed while true. */
+  resourceGraphForbidden?: boolean;
 }
 
 export interface RecordedRequest {
@@ -84,7 +90,8 @@ export interface RunningEmulator {
  * - POST /_emulator/reset               -> restores the seeded state, clears requests and faults
  * - POST /_emulator/faults  FaultOptions -> replaces the fault knobs
  * - GET  /_emulator/protected?id=<extension ARM id> -> Record<string,string> | null
- * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation? } -> changes them for the following requests
+ * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, resourceGraphLagMs?, resourceGraphForbidden? }
+ *   -> changes them for the following requests
  * Control requests are not recorded in `requests` and never get faults.
  */
 export const CONTROL_PREFIX = '/_emulator';

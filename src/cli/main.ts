@@ -2,10 +2,19 @@
 // Entry point of dist/cli.js (`aksext`): the settings-file checks of the editor, for CI pipelines.
 import { runValidate, UsageError, validateUsage } from './validateCommand';
 
-const usage = `Usage: aksext validate [options] <settings-file>\n\nRun "aksext validate --help" for the options.`;
+const usage = [
+  'Usage: aksext validate [options] <settings-file>',
+  '       aksext --version',
+  '',
+  'Run "aksext validate --help" for the options.',
+].join('\n');
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${process.env.AKSEXT_VERSION ?? 'development build'}\n`);
+    return 0;
+  }
   if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(`${usage}\n`);
     return command === undefined ? 2 : 0;

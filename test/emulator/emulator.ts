@@ -1,7 +1,8 @@
 /*
  * The local Azure emulator: an HTTPS server on 127.0.0.1 answering the ARM routes the extension uses, per the official
  * REST spec vendored in test/fixtures/arm-spec. Contract: emulatorTypes.ts; seed data and behaviour: README.md.
- * Request pipeline for ARM routes: record → faults (latency, drop, 429, 500) → bearer token (401) → api-version (400)
+ * Request pipeline for ARM routes: record → faults (latency, drop, 429, 500) → bearer token (401) → read/write budget
+ * (429, when switched on) → api-version (400)
  * → due long-running operations applied → route (404/405) → handler (ArmError → ARM error body).
  */
 import { randomUUID } from 'crypto';
@@ -11,6 +12,7 @@ import * as https from 'https';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { ArmBudget, armBudgetLimits } from './armBudget';
 import { ArmError } from './armErrors';
 import { requireBearerToken, tenantOfToken } from './auth';
 import { createServerCertificate } from './certificate';
@@ -49,6 +51,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   validateRuntimeOptions(startSettings);
   const ctx: RouteContext = { state: new EmulatorState(seed), settings: { ...startSettings } };
   const faults = new FaultInjector(options.faults);
+  const budgetFor = (option: EmulatorOptions['armBudget']): ArmBudget | undefined => {
+    const limits = armBudgetLimits(option);
+    return limits && new ArmBudget(limits);
+  };
+  let budget = budgetFor(options.armBudget);
   const requests: RecordedRequest[] = [];
   const routes: Route[] = [...subscriptionsRoutes(ctx), ...clustersRoutes(ctx), ...extensionsRoutes(ctx), ...extensionTypesRoutes(ctx), ...resourceGraphRoutes(ctx)];
 
@@ -64,10 +71,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     caFile,
     requests,
     setFaults: (next: FaultOptions) => faults.set(next),
-    setOptions: (next: RuntimeOptions) => {
+    setOptions: ({ armBudget, ...next }: RuntimeOptions) => {
       const merged = { ...ctx.settings, ...definedOnly(next) };
       validateRuntimeOptions(merged);
+      const nextBudget = armBudget === undefined ? budget : budgetFor(armBudget);
       ctx.settings = Object.assign(ctx.settings, merged);
+      budget = nextBudget;
     },
     protectedSettingsOf: (extensionId: string) => {
       settleOperations(ctx.state);
@@ -78,6 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ctx.state = new EmulatorState(seed);
       Object.assign(ctx.settings, startSettings);
       faults.set({});
+      budget = budgetFor(options.armBudget);
       requests.length = 0;
     },
     close: () => closeServer(server),
@@ -112,6 +122,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }
       }
       const token = requireBearerToken(req.headers.authorization);
+      budget?.spend(method, url.pathname, token);
       if (!url.searchParams.get('api-version')) {
         throw new ArmError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
       }

@@ -1,4 +1,5 @@
 // The contract of the local Azure emulator: used by unit tests, integration tests, benchmarks and `npm start`.
+import type { ArmBudgetLimits } from './armBudget';
 import type { SeedData } from './seed';
 
 /** Fault knobs; each rate is the fraction (0..1) of requests it applies to. */
@@ -35,6 +36,8 @@ export interface EmulatorOptions {
   resourceGraphLagMs?: number;
   /** Appended to the seed (e.g. the spec examples' subscriptions, clusters and catalog entries); kept across reset. */
   extraSeed?: Partial<SeedData>;
+  /** Resource Manager's read and write budgets (armBudget.ts): true for Azure's (reads 250 + 25/s, writes 200 + 10/s); off by default. */
+  armBudget?: boolean | Partial<ArmBudgetLimits>;
 }
 
 /** Settings that may change while the emulator runs (also through POST /_emulator/options). */
@@ -47,6 +50,8 @@ export interface RuntimeOptions {
   resourceGraphLagMs?: number;
   /** Resource Graph answers 403 AuthorizationFailed while true. */
   resourceGraphForbidden?: boolean;
+  /** Switches the budgets on (true or limits) or off (false) with full buckets; reset restores the start option. */
+  armBudget?: boolean | Partial<ArmBudgetLimits>;
 }
 
 export interface RecordedRequest {
@@ -74,7 +79,7 @@ export interface RunningEmulator {
   requests: RecordedRequest[];
   /** Replace the fault knobs for the following requests. */
   setFaults(faults: FaultOptions): void;
-  /** Change operationDelayMs / pageSize / failNextOperation for the following requests. */
+  /** Change operationDelayMs / pageSize / failNextOperation / armBudget for the following requests. */
   setOptions(options: RuntimeOptions): void;
   /** Protected settings currently stored for an extension (by its ARM id, case-insensitive); tests only. */
   protectedSettingsOf(extensionId: string): Record<string, string> | undefined;
@@ -90,8 +95,8 @@ export interface RunningEmulator {
  * - POST /_emulator/reset               -> restores the seeded state, clears requests and faults
  * - POST /_emulator/faults  FaultOptions -> replaces the fault knobs
  * - GET  /_emulator/protected?id=<extension ARM id> -> Record<string,string> | null
- * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, resourceGraphLagMs?, resourceGraphForbidden? }
- *   -> changes them for the following requests
+ * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, armBudget?, resourceGraphLagMs?,
+ *   resourceGraphForbidden? } -> changes them for the following requests
  * Control requests are not recorded in `requests` and never get faults.
  */
 export const CONTROL_PREFIX = '/_emulator';

@@ -26,6 +26,7 @@ function optionsFromEnv(): EmulatorOptions {
     resourceGraphLagMs: numberFromEnv('GRAPH_LAG_MS'),
     caFile: process.env.AKSEXT_EMULATOR_CA_FILE || undefined,
     seedFile: process.env.AKSEXT_EMULATOR_SEED_FILE || undefined,
+    armBudget: process.env.AKSEXT_EMULATOR_ARM_BUDGET === '1',
     seed: seedFromEnvironment(),
     faults: {
       latencyMs: numberFromEnv('LATENCY_MS'),

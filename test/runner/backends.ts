@@ -22,11 +22,11 @@ export async function startBackends(
   install: CodeServerInstall,
   name: string,
   // installed: the extension as an installed one; otherwise the workbench URL's payload loads it for development
-  options: { port: number; smokeTestDriver: boolean; installed?: 'copy' | 'link' },
+  options: { port: number; smokeTestDriver: boolean; installed?: boolean },
 ): Promise<Backends> {
   const stateDir = makeStateDir(name);
   if (options.installed) {
-    installExtension(extensionsDirOf(stateDir), options.installed); // before the server scans its extensions
+    installExtension(extensionsDirOf(stateDir)); // before the server scans its extensions
   }
   const emulator = await startEmulator({ caFile: path.join(stateDir, 'emulator-ca.pem'), seed: seedFromEnvironment() });
   onCleanup(() => emulator.close());

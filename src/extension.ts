@@ -6,6 +6,10 @@ import { registerSettingsLanguageSupport } from './client';
 import { registerCommands } from './commands/registerCommands';
 import type { ExtensionServices } from './commands/services';
 import type { AksClusterExtensionsApi } from './extensionApi';
+import { queryGraphInventoryOf } from './azure/resourceGraphInventory';
+import { FleetInventory } from './fleet/fleetInventory';
+import { FleetTreeDataProvider } from './fleetView/fleetTreeDataProvider';
+import { describeAzureError } from './azure/azureErrorMessage';
 import { AksTreeDataProvider } from './tree/aksTreeDataProvider';
 import { vscodePrompter } from './ui/vscodePrompter';
 
@@ -30,9 +34,20 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
     context.subscriptions.push({ dispose: () => provider.dispose?.() });
   }
   const access = new AzureAccess(provider, emulator?.caPem, () => setting('listConcurrency', 8));
-  const tree = new AksTreeDataProvider(access, log, () => setting('pollIntervalSeconds', 5) * 1000);
+  const inventory = new FleetInventory(access, (subscriptions) => queryGraphInventoryOf(subscriptions, emulator?.caPem), {
+    onFallback: (reason) => {
+      // Said once: from now on the inventory lists each cluster, and everything keeps working.
+      log.warn(`Resource Graph is not available, listing each cluster instead: ${describeAzureError(reason, 'Resource Graph query').detail}`);
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Azure Resource Graph is not available ({0}). The fleet inventory lists each cluster instead, which is slower.', describeAzureError(reason, vscode.l10n.t('Resource Graph query')).message),
+      );
+    },
+  });
+  const tree = new AksTreeDataProvider(access, log, () => setting('pollIntervalSeconds', 5) * 1000, inventory);
   const view = vscode.window.createTreeView('aksClusterExtensions.tree', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  context.subscriptions.push(tree, view);
+  const fleet = new FleetTreeDataProvider(inventory, log);
+  const fleetView = vscode.window.createTreeView('aksClusterExtensions.fleet', { treeDataProvider: fleet, showCollapseAll: true, canSelectMany: true });
+  context.subscriptions.push(tree, view, fleet, fleetView);
   context.subscriptions.push(provider.onDidSignIn(() => tree.refresh()), provider.onDidSignOut(() => tree.refresh()));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -42,12 +57,13 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
     }),
   );
 
-  const services: ExtensionServices = { access, tree, view, log, prompter: vscodePrompter };
+  const services: ExtensionServices = { access, tree, view, log, inventory, fleet, fleetView, prompter: vscodePrompter };
   registerCommands(context, services);
 
   return {
     tree,
     access,
+    fleet,
     developmentMode: emulator !== undefined,
     writablePlaces: [context.logUri, context.globalStorageUri, ...(context.storageUri ? [context.storageUri] : [])],
     usePrompter(prompter) {

@@ -116,10 +116,13 @@ interface DeploymentPlan extends CheckedTargets {
   readonly req: ExtensionRequest;
 }
 
-/** A copy of an existing extension: only protected settings are asked (Azure never returns them), then the review. */
-async function planCopy(services: ExtensionServices, node: ExtensionNode): Promise<DeploymentPlan | undefined> {
+/**
+ * A copy of an existing extension: only protected settings are asked (Azure never returns them), then the review. The
+ * clusters are those given (the fleet view's clusters lacking the type), else picked.
+ */
+async function planCopy(services: ExtensionServices, node: ExtensionNode, given: readonly ClusterModel[]): Promise<DeploymentPlan | undefined> {
   const source = await findExtension(services.access, node.parent.cluster, node.extension.name ?? '');
-  const clusters = await pickClusters(services, (await services.access.listSubscriptions()).map(subscriptionNode), node.parent.cluster.id);
+  const clusters = given.length > 0 ? given : await pickClusters(services, (await services.access.listSubscriptions()).map(subscriptionNode), node.parent.cluster.id);
   const template = source ?? node.extension;
   // Asked once for all clusters.
   const protectedAnswer = await askProtectedSettingsAgain(services.prompter, vscode.l10n.t('Deploy {0}', template.name ?? ''), template.extensionType ?? '');
@@ -153,10 +156,10 @@ async function planNew(services: ExtensionServices, clusters: readonly ClusterMo
 
 async function planDeployment(services: ExtensionServices, arg: unknown, selection: unknown): Promise<DeploymentPlan | undefined> {
   const node = asTreeNode(arg);
-  if (node?.kind === 'extension') {
-    return planCopy(services, node);
-  }
   const fromTree = selectedClusters(arg, selection);
+  if (node?.kind === 'extension') {
+    return planCopy(services, node, fromTree.map((n) => n.cluster));
+  }
   return planNew(services, fromTree.length > 0 ? fromTree.map((n) => n.cluster) : await pickClusters(services, [await resolveSubscriptionNode(arg, services)]));
 }
 

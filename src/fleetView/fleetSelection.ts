@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../commands/services';
 import type { FleetMember } from '../fleet/fleetBuckets';
 import { toArmExtension } from '../fleet/fleetModel';
+import { isRunningState } from '../azure/provisioningState';
 import { type ClusterNode, clusterNode, type ExtensionNode, extensionNode, subscriptionNode } from '../tree/treeNodes';
 import type { FleetNode } from './fleetNodes';
 
@@ -56,10 +57,37 @@ export async function runOnEach(services: ExtensionServices, command: string, me
       continue;
     }
     const result = await vscode.commands.executeCommand<unknown>(command, node);
+    void followFromResourceManager(services, node.parent);
     if (result === undefined) {
       break;
     }
     done += 1;
   }
   return done;
+}
+
+/** How often, and for how long at most, a cluster just acted on is re-read while an operation runs on it. */
+const FOLLOW_EVERY_MS = 2000;
+const FOLLOW_AT_MOST_MS = 15 * 60_000;
+
+/**
+ * Reads a cluster the user just acted on from Resource Manager into the inventory, again while an operation runs on it,
+ * so the fleet view shows the change at once rather than when Resource Graph catches up.
+ */
+export async function followFromResourceManager(services: ExtensionServices, node: ClusterNode): Promise<void> {
+  const deadline = Date.now() + FOLLOW_AT_MOST_MS;
+  for (;;) {
+    services.access.invalidate(node.id);
+    try {
+      const extensions = await services.access.listExtensions(node.cluster);
+      services.inventory.confirm(node.cluster, extensions);
+      if (!extensions.some((e) => isRunningState(e.provisioningState)) || Date.now() > deadline) {
+        return;
+      }
+    } catch (err) {
+      services.log.warn(`Could not re-read ${node.cluster.name} after a fleet action: ${String(err)}`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, FOLLOW_EVERY_MS));
+  }
 }

@@ -40,7 +40,8 @@ interface ParsedBody {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const seed: SeedData = mergeSeed(options.seed ?? loadSeed(options.seedFile), options.extraSeed);
+  const startSeed: SeedData = mergeSeed(options.seed ?? loadSeed(options.seedFile), options.extraSeed);
+  let seed = startSeed;
   const startSettings: EmulatorSettings = {
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     operationDelayMs: options.operationDelayMs ?? DEFAULT_OPERATION_DELAY_MS,
@@ -89,6 +90,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       faults.set({});
       budget = budgetFor(options.armBudget);
       requests.length = 0;
+    },
+    useSeed: (next?: SeedData) => {
+      seed = next ?? startSeed;
+      emulator.reset();
     },
     close: () => closeServer(server),
   };

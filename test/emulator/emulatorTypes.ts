@@ -85,6 +85,8 @@ export interface RunningEmulator {
   protectedSettingsOf(extensionId: string): Record<string, string> | undefined;
   /** Restore the seeded state and clear recorded requests; also clears faults and restores the start options. */
   reset(): void;
+  /** Replaces the seed (undefined: the one it started with) and resets to it; later resets keep to it. */
+  useSeed(seed?: SeedData): void;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export interface RunningEmulator {
  * - GET  /_emulator/protected?id=<extension ARM id> -> Record<string,string> | null
  * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, armBudget?, resourceGraphLagMs?,
  *   resourceGraphForbidden? } -> changes them for the following requests
+ * - POST /_emulator/seed { scale?: { clusters?, subscriptions? } } -> useSeed(scaleSeed(scale)), or the start seed for {}
  * Control requests are not recorded in `requests` and never get faults.
  */
 export const CONTROL_PREFIX = '/_emulator';

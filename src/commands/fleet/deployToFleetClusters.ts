@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { compareVersions } from '../../fleet/fleetBuckets';
 import type { FleetExtension } from '../../fleet/fleetModel';
-import { clusterNodeOf, extensionNodeOf, selectedMembers } from '../../fleetView/fleetSelection';
+import { clusterNodeOf, extensionNodeOf, followFromResourceManager, selectedMembers } from '../../fleetView/fleetSelection';
 import type { FleetNode } from '../../fleetView/fleetNodes';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 
-/** At most this many instances are offered as the one to copy (the healthiest, newest first). */
+/** At most this many instances are offered as the one to copy (healthy, following upgrades, newest first). */
 const SOURCES_OFFERED = 30;
 
 function typeOf(arg: unknown, selection: unknown): string | undefined {
@@ -17,7 +17,8 @@ function typeOf(arg: unknown, selection: unknown): string | undefined {
 
 function bySuitability(a: FleetExtension, b: FleetExtension): number {
   const healthy = Number(b.provisioningState === 'Succeeded') - Number(a.provisioningState === 'Succeeded');
-  return healthy || compareVersions(b.currentVersion ?? '0', a.currentVersion ?? '0');
+  const following = Number(b.autoUpgradeMinorVersion) - Number(a.autoUpgradeMinorVersion);
+  return healthy || following || compareVersions(b.currentVersion ?? '0', a.currentVersion ?? '0');
 }
 
 /**
@@ -49,6 +50,8 @@ export function registerDeployToFleetClusters(context: vscode.ExtensionContext, 
     }
     const sourceNode = await extensionNodeOf(services, { cluster: sourceCluster, extension: source, drift: [] });
     const targets = await Promise.all(lacking.map((m) => clusterNodeOf(services, m)));
-    return vscode.commands.executeCommand('aksClusterExtensions.deployToClusters', sourceNode, targets);
+    const result = await vscode.commands.executeCommand('aksClusterExtensions.deployToClusters', sourceNode, targets);
+    targets.forEach((target) => void followFromResourceManager(services, target));
+    return result;
   });
 }

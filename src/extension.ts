@@ -8,12 +8,13 @@ import type { ExtensionServices } from './commands/services';
 import type { AksClusterExtensionsApi } from './extensionApi';
 import { queryGraphInventoryOf } from './azure/resourceGraphInventory';
 import { FleetInventory } from './fleet/fleetInventory';
-import { FleetTreeDataProvider } from './fleetView/fleetTreeDataProvider';
+import { createFleetView } from './fleetView/createFleetView';
 import { describeAzureError } from './azure/azureErrorMessage';
 import { AksTreeDataProvider } from './tree/aksTreeDataProvider';
 import { vscodePrompter } from './ui/vscodePrompter';
 
 const SECTION = 'aksClusterExtensions';
+
 
 function setting<T>(key: string, fallback: T): T {
   return vscode.workspace.getConfiguration(SECTION).get<T>(key, fallback);
@@ -47,9 +48,8 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   });
   const tree = new AksTreeDataProvider(access, log, () => setting('pollIntervalSeconds', 5) * 1000, inventory);
   const view = vscode.window.createTreeView('aksClusterExtensions.tree', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  const fleet = new FleetTreeDataProvider(inventory, log);
-  const fleetView = vscode.window.createTreeView('aksClusterExtensions.fleet', { treeDataProvider: fleet, showCollapseAll: true, canSelectMany: true });
-  context.subscriptions.push(tree, view, fleet, fleetView);
+  context.subscriptions.push(tree, view);
+  const { fleet, fleetView } = createFleetView(context, inventory, log);
   context.subscriptions.push(provider.onDidSignIn(() => tree.refresh()), provider.onDidSignOut(() => tree.refresh()));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

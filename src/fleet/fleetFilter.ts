@@ -63,3 +63,12 @@ export function filterChoices(clusters: readonly ClusterModel[], dimension: Filt
 export function isFiltering(filter: FleetFilter): boolean {
   return !!filter.search || DIMENSIONS.some((d) => (filter[d]?.length ?? 0) > 0);
 }
+
+/** What the filter keeps, in a line such as `location: westeurope · name contains "data"` (empty when it keeps all). */
+export function describeFilter(filter: FleetFilter, names: Readonly<Record<FilterDimension | 'search', string>>): string {
+  const parts = DIMENSIONS.filter((d) => (filter[d]?.length ?? 0) > 0).map((d) => `${names[d]}: ${filter[d]?.join(', ') ?? ''}`);
+  if (filter.search) {
+    parts.push(`${names.search} "${filter.search}"`);
+  }
+  return parts.join(' · ');
+}

@@ -19,6 +19,9 @@ const count = (n: number): string => n.toLocaleString('en-US');
 export class FleetTreeDataProvider implements vscode.TreeDataProvider<FleetNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<FleetNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly filterChanged = new vscode.EventEmitter<FleetFilter>();
+  /** Fires with the new filter, so the view can say what it hides. */
+  readonly onDidChangeFilter = this.filterChanged.event;
   private filterValue: FleetFilter = {};
   private groupsCache: { snapshot: FleetSnapshot; filter: FleetFilter; groups: FleetTypeGroup[] } | undefined;
   private redrawTimer: NodeJS.Timeout | undefined;
@@ -35,6 +38,7 @@ export class FleetTreeDataProvider implements vscode.TreeDataProvider<FleetNode>
     clearTimeout(this.redrawTimer);
     this.subscription.dispose();
     this.changed.dispose();
+    this.filterChanged.dispose();
   }
 
   get filter(): FleetFilter {
@@ -45,6 +49,7 @@ export class FleetTreeDataProvider implements vscode.TreeDataProvider<FleetNode>
   setFilter(filter: FleetFilter): void {
     this.filterValue = filter;
     void vscode.commands.executeCommand('setContext', 'aksClusterExtensions.fleetFiltered', isFiltering(filter));
+    this.filterChanged.fire(filter);
     this.changed.fire(undefined);
   }
 

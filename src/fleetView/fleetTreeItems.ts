@@ -119,7 +119,9 @@ function memberItem(node: FleetMemberNode): vscode.TreeItem {
   const item = new vscode.TreeItem(cluster.name, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const where = `${cluster.resourceGroup} · ${cluster.location} · ${cluster.kubernetesVersion ?? ''}`;
-  item.description = [where, ...(extension && node.parent.bucket.kind !== 'version' ? [extension.name] : []), ...drift.map(driftLabel)].join(' · ');
+  // The bucket already says the version, the state and what its members share; only being stuck differs among them.
+  const own = drift.filter((reason) => reason === 'stuck').map(driftLabel);
+  item.description = [where, ...(extension && node.parent.bucket.kind !== 'version' ? [extension.name] : []), ...own].join(' · ');
   item.iconPath = extension ? stateIcon(extension.provisioningState) : new vscode.ThemeIcon('circle-large-outline');
   item.tooltip = memberTooltip(node);
   item.command = { command: REVEAL_IN_TREE_COMMAND, title: vscode.l10n.t('Reveal in Clusters'), arguments: [node] };

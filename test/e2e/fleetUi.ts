@@ -8,18 +8,25 @@ import { descriptionOf, labels, openView, row, runBrowserCheck, type Screenshots
 
 const seed = scaleSeed();
 
-function pane(page: Page, title: string) {
-  return page.locator('.pane-header', { hasText: new RegExp(`^${title}`, 'i') }).first();
+/** Expands or collapses one pane of the view container (clicking its header only when it is not so already). */
+async function setPane(page: Page, title: string, expanded: boolean): Promise<void> {
+  const header = page.locator('.pane-header', { hasText: new RegExp(`^${title}`, 'i') }).first();
+  await waitUntil(async () => {
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) {
+      await header.click();
+    }
+    return header.getAttribute('aria-expanded');
+  }, (value) => value === String(expanded), `the ${title} pane ${expanded ? 'expanded' : 'collapsed'}`);
 }
 
 async function check(page: Page, shots: Screenshots, backends: Backends): Promise<void> {
   backends.emulator.useSeed(seed);
   await openView(page);
-  // The Clusters pane first collapsed, so the Fleet view has the room.
-  await pane(page, 'Clusters').click();
   const info = page.locator('.monaco-list-row .label-name', { hasText: /^As of / }).first();
   await info.waitFor({ timeout: 60_000 });
   await row(page, 'microsoft.flux').waitFor({ timeout: 30_000 });
+  // The Clusters pane collapsed, so the Fleet view has the room.
+  await setPane(page, 'Clusters', false);
   const infoText = (await info.textContent()) ?? '';
   if (!/Resource Graph · 1,000 clusters$/.test(infoText.trim())) {
     throw new Error(`the first row reads "${infoText}"`);
@@ -47,12 +54,14 @@ async function check(page: Page, shots: Screenshots, backends: Backends): Promis
   await page.locator('.monaco-hover', { hasText: 'timed out' }).first().waitFor({ timeout: 15_000 });
   await shots.take(page, '3-failed-member-tooltip');
 
-  await pane(page, 'Clusters').click(); // open again: the click reveals the cluster there
   await member.click();
-  await waitUntil(async () => page.locator('.monaco-list-row.selected .label-name', { hasText: clusterName }).count(), (n) => n >= 2, `${clusterName} selected in both views`);
+  await setPane(page, 'Clusters', true); // the click revealed the cluster there
+  // Selected and expanded in the Clusters view (the fleet's member rows have no children, so no aria-expanded).
+  const revealed = page.locator('.monaco-list-row.selected[aria-expanded="true"]').filter({ has: page.locator('.label-name').getByText(clusterName, { exact: true }) });
+  await waitUntil(() => revealed.count(), (n) => n === 1, `${clusterName} selected and expanded in the Clusters view`);
   await shots.take(page, '4-revealed-in-clusters');
 
-  await pane(page, 'Clusters').click();
+  await setPane(page, 'Clusters', false);
   await page.locator('.pane-header', { hasText: /^Fleet/i }).first().hover();
   await page.locator('[aria-label^="Search Clusters by Name"]').first().click();
   const input = page.locator('.quick-input-widget input');

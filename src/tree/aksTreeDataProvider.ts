@@ -42,6 +42,8 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly shown = new Map<string, TreeNode>();
   /** Clusters (lower-case ids) whose rows come from Resource Manager, not the inventory. */
   private readonly fromResourceManager = new Set<string>();
+  /** Subscriptions (lower-case ids) with more than PREFETCH_AT_MOST clusters, whose rows the inventory serves first. */
+  private readonly atScale = new Set<string>();
 
   constructor(
     private readonly access: AzureAccess,
@@ -125,10 +127,12 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
       return [messageNode(node, 'empty', { label: vscode.l10n.t('No AKS clusters in this subscription'), severity: 'info', retry: false })];
     }
     if (clusters.length <= PREFETCH_AT_MOST || !this.inventory) {
+      this.atScale.delete(node.id.toLowerCase());
       // Fetch every capable cluster's extensions now, in parallel under the bound, so expanding a cluster is instant.
       this.access.prefetchExtensions(clusters.filter((c) => c.hasManagedIdentity));
     } else {
       // One inventory query instead of a request per cluster (which would exhaust Resource Manager's read budget).
+      this.atScale.add(node.id.toLowerCase());
       this.inventory.load({ graphOnly: true }).catch(() => undefined);
     }
     return clusters.map((c) => clusterNode(node, c));
@@ -151,10 +155,14 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     return rows;
   }
 
-  /** From the inventory at once (confirmed in the background) if it knows the cluster, else from Resource Manager. */
+  /**
+   * In a subscription at scale, from the inventory at once (confirmed in the background) if it knows the cluster; else,
+   * and once refreshed or confirmed, from Resource Manager.
+   */
   private async extensionsOf(node: ClusterNode): Promise<Extension[]> {
     const key = node.id.toLowerCase();
-    const known = this.fromResourceManager.has(key) ? undefined : this.inventory?.extensionsOf(node.cluster.id);
+    const fromInventory = this.atScale.has(node.parent.id.toLowerCase()) && !this.fromResourceManager.has(key);
+    const known = fromInventory ? this.inventory?.extensionsOf(node.cluster.id) : undefined;
     if (known) {
       this.confirmInBackground(node);
       return known.map(toArmExtension).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));

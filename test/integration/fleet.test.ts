@@ -119,6 +119,29 @@ suite('Fleet view against the 1,000-cluster scale seed', () => {
     assert.match(label(api, (await api.fleet.getChildren())[0]), /· 1,000 clusters$/);
   });
 
+  test('the Clusters view at scale: a subscription lists no cluster\'s extensions ahead; a cluster\'s rows come from the inventory at once, then from Resource Manager', async function () {
+    this.timeout(30_000);
+    const listsOf = async (clusterId?: string) =>
+      (await emulatorControl.requests()).filter((r) => r.method === 'GET' && /\/extensions\?/i.test(r.url) && (!clusterId || lower(r.url).startsWith(lower(clusterId)))).length;
+    const [subscription] = await api.tree.getChildren();
+    const clusters = await api.tree.getChildren(subscription);
+    assert.ok(clusters.length > 300);
+    await eventually(async () => ((await emulatorControl.requests()).some((r) => r.url.includes('Microsoft.ResourceGraph')) ? true : undefined), 'the inventory query');
+    await new Promise((resolve) => setTimeout(resolve, 500)); // room for a prefetch, if any were started
+    assert.equal(await listsOf(), 0, 'no extension list per cluster');
+    const cluster = clusters.find((c): c is ClusterNode => c.kind === 'cluster' && seed.extensions.some((e) => lower(e.clusterId) === lower(c.id)));
+    assert.ok(cluster);
+    await eventually(async () => (api.fleet && (await api.fleet.groups()) ? true : undefined), 'the inventory');
+    // Resource Manager made slow: rows that come at once cannot be its answer.
+    await emulatorControl.setFaults({ latencyMs: 3000, pathPattern: 'KubernetesConfiguration/extensions' });
+    const started = Date.now();
+    const rows = (await api.tree.getChildren(cluster)).filter((n) => n.kind === 'extension');
+    assert.ok(Date.now() - started < 1500, `rows after ${Date.now() - started} ms`);
+    assert.deepEqual(rows.map((r) => r.id.toLowerCase()).sort(), seed.extensions.filter((e) => lower(e.clusterId) === lower(cluster.id)).map((e) => lower(`${e.clusterId}/providers/Microsoft.KubernetesConfiguration/extensions/${e.name}`)).sort());
+    await eventually(async () => ((await listsOf(cluster.id)) === 1 ? true : undefined), 'the confirmation from Resource Manager');
+    await emulatorControl.setFaults({});
+  });
+
   test('selecting a cluster reveals it in the Clusters view', async () => {
     const [member] = await memberOf(api, await bucketNode(api, 'microsoft.flux', 'Failed'));
     const node = await vscode.commands.executeCommand<ClusterNode>('aksClusterExtensions.fleet.revealInTree', member);

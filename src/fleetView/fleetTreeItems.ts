@@ -52,6 +52,16 @@ function bucketLabel(bucket: FleetBucket): string {
   return bucket.pinned ? vscode.l10n.t('{0} (pinned)', bucket.label) : bucket.label;
 }
 
+/** The bucket's drift: a reason every member has by itself ("behind"), one only some have with their count ("2 stuck"). */
+function bucketDrift(bucket: FleetBucket): string[] {
+  return bucket.drift
+    .filter((reason) => !(reason === 'failed' && bucket.kind === 'failed')) // the label says it
+    .map((reason) => {
+      const having = bucket.members.filter((m) => m.drift.includes(reason)).length;
+      return having === bucket.members.length ? driftLabel(reason) : `${count(having)} ${driftLabel(reason)}`;
+    });
+}
+
 function infoItem(node: FleetInfoNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
@@ -81,7 +91,7 @@ function bucketItem(node: FleetBucketNode): vscode.TreeItem {
   const item = new vscode.TreeItem(bucketLabel(bucket), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   const clusters = new Set(bucket.members.map((m) => m.cluster.id.toLowerCase())).size;
-  item.description = [clusterCount(clusters), ...bucket.drift.map(driftLabel)].join(' · ');
+  item.description = [clusterCount(clusters), ...bucketDrift(bucket)].join(' · ');
   item.iconPath = bucketIcon(bucket);
   item.accessibilityInformation = { label: `${node.parent.group.extensionType} ${bucketLabel(bucket)}, ${item.description}` };
   // Tokens matched with `viewItem =~ /token/` in package.json menus.

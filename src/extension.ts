@@ -1,26 +1,26 @@
 import * as vscode from 'vscode';
 import { AzureAccess } from './azure/azureAccess';
+import { describeAzureError } from './azure/azureErrorMessage';
 import { readEmulatorConnection } from './azure/devMode';
+import { affectsSubscriptionFilter, readSubscriptionFilter } from './azure/subscriptionFilter';
+import { queryGraphInventoryOf } from './azure/resourceGraphInventory';
 import { createSubscriptionProvider } from './azure/subscriptionProvider';
 import { registerSettingsLanguageSupport } from './client';
 import { registerCommands } from './commands/registerCommands';
 import type { ExtensionServices } from './commands/services';
-import type { AksClusterExtensionsApi } from './extensionApi';
-import { queryGraphInventoryOf } from './azure/resourceGraphInventory';
+import { developmentApi, type AksClusterExtensionsApi } from './extensionApi';
 import { FleetInventory } from './fleet/fleetInventory';
 import { createFleetView } from './fleetView/createFleetView';
-import { describeAzureError } from './azure/azureErrorMessage';
 import { AksTreeDataProvider } from './tree/aksTreeDataProvider';
 import { vscodePrompter } from './ui/vscodePrompter';
 
 const SECTION = 'aksClusterExtensions';
 
-
 function setting<T>(key: string, fallback: T): T {
   return vscode.workspace.getConfiguration(SECTION).get<T>(key, fallback);
 }
 
-export function activate(context: vscode.ExtensionContext): AksClusterExtensionsApi {
+export function activate(context: vscode.ExtensionContext): AksClusterExtensionsApi | undefined {
   const log = vscode.window.createOutputChannel('AKS Cluster Extensions', { log: true });
   context.subscriptions.push(log);
 
@@ -34,7 +34,10 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   if (provider.dispose) {
     context.subscriptions.push({ dispose: () => provider.dispose?.() });
   }
-  const access = new AzureAccess(provider, emulator?.caPem, () => setting('listConcurrency', 8));
+  const access = new AzureAccess(provider, emulator?.caPem, () => setting('listConcurrency', 8), {
+    subscriptionFilter: readSubscriptionFilter,
+    logRequest: (line) => log.info(line),
+  });
   const inventory = new FleetInventory(access, (subscriptions) => queryGraphInventoryOf(subscriptions, emulator?.caPem), {
     onFallback: (reason) => {
       // Said once: from now on the inventory lists each cluster, and everything keeps working.
@@ -53,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   context.subscriptions.push(provider.onDidSignIn(() => tree.refresh()), provider.onDidSignOut(() => tree.refresh()));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('azureResourceGroups.selectedSubscriptions')) {
+      if (affectsSubscriptionFilter(e)) {
         tree.refresh();
       }
     }),
@@ -62,11 +65,11 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   const services: ExtensionServices = { access, tree, view, log, inventory, fleet, fleetView, prompter: vscodePrompter };
   registerCommands(context, services);
 
-  return {
+  return developmentApi(emulator, () => ({
     tree,
     access,
     fleet,
-    developmentMode: emulator !== undefined,
+    developmentMode: true,
     writablePlaces: [context.logUri, context.globalStorageUri, ...(context.storageUri ? [context.storageUri] : [])],
     usePrompter(prompter) {
       const previous = services.prompter;
@@ -75,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
         services.prompter = previous;
       };
     },
-  };
+  }));
 }
 
 export function deactivate(): void {

@@ -13,7 +13,7 @@ export interface ClusterModel {
   readonly provisioningState: string | undefined;
   /** False for clusters that still authenticate with a service principal. */
   readonly hasManagedIdentity: boolean;
-  /** Azure tags of the cluster (the fleet view filters by them). */
+  /** The cluster's Azure tags (pickers and the fleet view filter on them). */
   readonly tags?: Readonly<Record<string, string>>;
 }
 

@@ -9,7 +9,7 @@ import type { FleetExtension } from './fleetModel';
 
 export type DriftReason = 'behind' | 'autoUpgradeOff' | 'failed' | 'stuck';
 
-/** A running operation older than this is called stuck (the docs' 30–60 minute hangs). */
+/** A running operation older than this is drift (users report 30–60 minute hangs); shown as "running long". */
 export const STUCK_AFTER_MS = 30 * 60_000;
 
 /** A cluster in a bucket; `extension` is absent in the Not installed bucket. */

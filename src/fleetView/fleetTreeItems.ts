@@ -16,7 +16,8 @@ export function driftLabel(reason: DriftReason): string {
     case 'failed':
       return vscode.l10n.t('failed');
     case 'stuck':
-      return vscode.l10n.t('stuck');
+      // Not "stuck": the Clusters view keeps that word for an operation that cannot end by itself (48 h, stopped cluster).
+      return vscode.l10n.t('running long');
   }
 }
 

@@ -10,6 +10,8 @@ export interface EmulatorSettings {
   resourceGraphLagMs: number;
   /** Resource Graph answers 403 AuthorizationFailed (the product must fall back to per-cluster listing). */
   resourceGraphForbidden: boolean;
+  /** GET of one extension returns its stored protected settings (see RuntimeOptions). */
+  echoProtectedSettings: boolean;
 }
 
 /** What route handlers share; `state` is replaced on reset, so handlers read it at call time. */

@@ -48,6 +48,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     failNextOperation: false,
     resourceGraphLagMs: options.resourceGraphLagMs ?? 0,
     resourceGraphForbidden: false,
+    echoProtectedSettings: false,
   };
   validateRuntimeOptions(startSettings);
   const ctx: RouteContext = { state: new EmulatorState(seed), settings: { ...startSettings } };

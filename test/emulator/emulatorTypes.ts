@@ -52,6 +52,11 @@ export interface RuntimeOptions {
   resourceGraphForbidden?: boolean;
   /** Switches the budgets on (true or limits) or off (false) with full buckets; reset restores the start option. */
   armBudget?: boolean | Partial<ArmBudgetLimits>;
+  /**
+   * GET of one extension answers with its stored protected settings, as Azure never does: tests use it to prove that
+   * the extension would still never show them. Off after reset.
+   */
+  echoProtectedSettings?: boolean;
 }
 
 export interface RecordedRequest {
@@ -97,8 +102,8 @@ export interface RunningEmulator {
  * - POST /_emulator/reset               -> restores the seeded state, clears requests and faults
  * - POST /_emulator/faults  FaultOptions -> replaces the fault knobs
  * - GET  /_emulator/protected?id=<extension ARM id> -> Record<string,string> | null
- * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, armBudget?, resourceGraphLagMs?,
- *   resourceGraphForbidden? } -> changes them for the following requests
+ * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, armBudget?, echoProtectedSettings?,
+ *   resourceGraphLagMs?, resourceGraphForbidden? } -> changes them for the following requests
  * - POST /_emulator/seed { scale?: { clusters?, subscriptions? } } -> useSeed(scaleSeed(scale)), or the start seed for {}
  * Control requests are not recorded in `requests` and never get faults.
  */

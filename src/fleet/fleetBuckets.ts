@@ -7,7 +7,7 @@ import type { ClusterModel } from '../azure/clusterModel';
 import { isRunningState } from '../azure/provisioningState';
 import type { FleetExtension } from './fleetModel';
 
-export type DriftReason = 'behind' | 'autoUpgradeOff' | 'failed' | 'stuck';
+export type DriftReason = 'behind' | 'autoUpgradeOff' | 'failed' | 'runningLong';
 
 /** A running operation older than this is drift (users report 30–60 minute hangs); shown as "running long". */
 export const STUCK_AFTER_MS = 30 * 60_000;
@@ -44,7 +44,7 @@ export interface FleetTypeGroup {
   readonly drifting: number;
 }
 
-const DRIFT_ORDER: DriftReason[] = ['failed', 'stuck', 'behind', 'autoUpgradeOff'];
+const DRIFT_ORDER: DriftReason[] = ['failed', 'runningLong', 'behind', 'autoUpgradeOff'];
 
 /** Orders versions numerically part by part ('1.13.10' after '1.13.9'); a pre-release sorts before its release. */
 export function compareVersions(a: string, b: string): number {
@@ -89,7 +89,7 @@ function driftOf(extension: FleetExtension, facts: TypeFacts): DriftReason[] {
     reasons.push('failed');
   }
   if (isRunningState(extension.provisioningState) && extension.lastModifiedAt && facts.now - Date.parse(extension.lastModifiedAt) > STUCK_AFTER_MS) {
-    reasons.push('stuck');
+    reasons.push('runningLong');
   }
   const version = installedVersion(extension);
   if (version && facts.newestVersion && compareVersions(version, facts.newestVersion) < 0) {

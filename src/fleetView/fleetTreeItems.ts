@@ -15,7 +15,7 @@ export function driftLabel(reason: DriftReason): string {
       return vscode.l10n.t('auto-upgrade off');
     case 'failed':
       return vscode.l10n.t('failed');
-    case 'stuck':
+    case 'runningLong':
       // Not "stuck": the Clusters view keeps that word for an operation that cannot end by itself (48 h, stopped cluster).
       return vscode.l10n.t('running long');
   }
@@ -31,7 +31,7 @@ const WARNING = new vscode.ThemeColor('problemsWarningIcon.foreground');
 const ERROR = new vscode.ThemeColor('problemsErrorIcon.foreground');
 
 function bucketIcon(bucket: FleetBucket): vscode.ThemeIcon {
-  if (bucket.kind === 'failed' || bucket.drift.includes('stuck')) {
+  if (bucket.kind === 'failed' || bucket.drift.includes('runningLong')) {
     return new vscode.ThemeIcon('error', ERROR);
   }
   if (bucket.kind === 'notInstalled') {
@@ -53,7 +53,7 @@ function bucketLabel(bucket: FleetBucket): string {
   return bucket.pinned ? vscode.l10n.t('{0} (pinned)', bucket.label) : bucket.label;
 }
 
-/** The bucket's drift: a reason every member has by itself ("behind"), one only some have with their count ("2 stuck"). */
+/** The bucket's drift: a reason every member has by itself ("behind"), one only some have with their count ("2 running long"). */
 function bucketDrift(bucket: FleetBucket): string[] {
   return bucket.drift
     .filter((reason) => !(reason === 'failed' && bucket.kind === 'failed')) // the label says it
@@ -130,8 +130,8 @@ function memberItem(node: FleetMemberNode): vscode.TreeItem {
   const item = new vscode.TreeItem(cluster.name, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const where = `${cluster.resourceGroup} · ${cluster.location} · ${cluster.kubernetesVersion ?? ''}`;
-  // The bucket already says the version, the state and what its members share; only being stuck differs among them.
-  const own = drift.filter((reason) => reason === 'stuck').map(driftLabel);
+  // The bucket already says the version, the state and what its members share; only running long differs among them.
+  const own = drift.filter((reason) => reason === 'runningLong').map(driftLabel);
   item.description = [where, ...(extension && node.parent.bucket.kind !== 'version' ? [extension.name] : []), ...own].join(' · ');
   item.iconPath = extension ? stateIcon(extension.provisioningState) : new vscode.ThemeIcon('circle-large-outline');
   item.tooltip = memberTooltip(node);

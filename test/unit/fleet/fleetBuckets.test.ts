@@ -38,7 +38,7 @@ describe('fleet grouping, drift, filter and export', () => {
     flux(e, { provisioningState: 'Updating', lastModifiedAt: new Date(NOW - STUCK_AFTER_MS - 1000).toISOString(), extensionType: 'Microsoft.Flux' }),
   ];
 
-  it('groups a type (case-insensitively) by version and state, and marks behind, auto-upgrade off, Failed and stuck', () => {
+  it('groups a type (case-insensitively) by version and state, and marks behind, auto-upgrade off, Failed and running long', () => {
     const [group] = groupFleet(clusters, extensions, NOW);
     assert.strictEqual(group.extensionType, 'microsoft.flux');
     assert.strictEqual(group.newestVersion, '1.13.3');
@@ -47,7 +47,7 @@ describe('fleet grouping, drift, filter and export', () => {
       'version:1.13.3=1[]',
       'version:1.13.3(pinned)=1[autoUpgradeOff]',
       'version:1.12.1=1[behind]',
-      'running:Updating=1[stuck]',
+      'running:Updating=1[runningLong]',
       'failed:Failed=1[failed]',
     ]);
     assert.strictEqual(group.installedOn, 5);

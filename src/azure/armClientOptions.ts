@@ -1,12 +1,19 @@
 import type { CommonClientOptions } from '@azure/core-client';
+import { type RequestLogger, requestLogPolicy } from './requestLogPolicy';
 import { tokenHostGuardPolicy } from './tokenHostGuard';
 
-/** Options shared by every ARM client: the subscription's Resource Manager endpoint, the token guard, and (emulator only) its certificate. */
-export function armClientOptions(endpoint: string, caPem?: string): CommonClientOptions & { endpoint: string } {
+/**
+ * Options shared by every ARM client: the subscription's Resource Manager endpoint, the token guard, the request log
+ * (when given), and (emulator only) its certificate.
+ */
+export function armClientOptions(endpoint: string, caPem?: string, logRequest?: RequestLogger): CommonClientOptions & { endpoint: string } {
   return {
     endpoint,
     tlsOptions: caPem ? { ca: caPem } : undefined,
-    additionalPolicies: [{ policy: tokenHostGuardPolicy(endpoint), position: 'perRetry' }],
+    additionalPolicies: [
+      { policy: tokenHostGuardPolicy(endpoint), position: 'perRetry' },
+      ...(logRequest ? [{ policy: requestLogPolicy(logRequest), position: 'perRetry' as const }] : []),
+    ],
     userAgentOptions: { userAgentPrefix: 'aks-cluster-extensions-vscode' },
   };
 }

@@ -4,7 +4,12 @@ import { UnknownTypeError } from './extensionTypeArgument';
 import { UnreadableFileError } from './readSettingsFile';
 import { runValidate, UsageError, validateUsage } from './validateCommand';
 
-const usage = `Usage: aksext validate [options] <settings-file>\n\nRun "aksext validate --help" for the options.`;
+const usage = [
+  'Usage: aksext validate [options] <settings-file>',
+  '       aksext --version',
+  '',
+  'Run "aksext validate --help" for the options.',
+].join('\n');
 
 /** What went wrong, in one line for stderr, and whether the usage helps (a command line mistake). */
 function describeFailure(e: unknown): { line: string; showUsage: boolean } {
@@ -17,6 +22,10 @@ function describeFailure(e: unknown): { line: string; showUsage: boolean } {
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${process.env.AKSEXT_VERSION ?? 'development build'}\n`);
+    return 0;
+  }
   if (command === undefined || command === '--help' || command === '-h') {
     process.stdout.write(`${usage}\n`);
     return command === undefined ? 2 : 0;

@@ -1,7 +1,8 @@
 /*
  * The local Azure emulator: an HTTPS server on 127.0.0.1 answering the ARM routes the extension uses, per the official
- * REST spec in ../shared/arm-spec. Contract: emulatorTypes.ts; seed data and behaviour: README.md.
- * Request pipeline for ARM routes: record → faults (latency, drop, 429, 500) → bearer token (401) → api-version (400)
+ * REST spec vendored in test/fixtures/arm-spec. Contract: emulatorTypes.ts; seed data and behaviour: README.md.
+ * Request pipeline for ARM routes: record → faults (latency, drop, 429, 500) → bearer token (401) → read/write budget
+ * (429, when switched on) → api-version (400)
  * → due long-running operations applied → route (404/405) → handler (ArmError → ARM error body).
  */
 import { randomUUID } from 'crypto';
@@ -11,6 +12,7 @@ import * as https from 'https';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { ArmBudget, armBudgetLimits } from './armBudget';
 import { ArmError } from './armErrors';
 import { requireBearerToken, tenantOfToken } from './auth';
 import { createServerCertificate } from './certificate';
@@ -22,6 +24,7 @@ import { extensionsRoutes } from './extensionsRoutes';
 import { extensionTypesRoutes } from './extensionTypesRoutes';
 import { FaultInjector, internalServerError } from './faults';
 import { settleOperations } from './longRunningOperations';
+import { resourceGraphRoutes } from './resourceGraphRoutes';
 import { type ArmResponse, isControlPath, matchRoute, type Route } from './router';
 import { loadSeed, mergeSeed, type SeedData } from './seed';
 import { EmulatorState } from './state';
@@ -37,18 +40,26 @@ interface ParsedBody {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const seed: SeedData = mergeSeed(loadSeed(options.seedFile), options.extraSeed);
+  const startSeed: SeedData = mergeSeed(options.seed ?? loadSeed(options.seedFile), options.extraSeed);
+  let seed = startSeed;
   const startSettings: EmulatorSettings = {
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     operationDelayMs: options.operationDelayMs ?? DEFAULT_OPERATION_DELAY_MS,
     failNextOperation: false,
+    resourceGraphLagMs: options.resourceGraphLagMs ?? 0,
+    resourceGraphForbidden: false,
     echoProtectedSettings: false,
   };
   validateRuntimeOptions(startSettings);
   const ctx: RouteContext = { state: new EmulatorState(seed), settings: { ...startSettings } };
   const faults = new FaultInjector(options.faults);
+  const budgetFor = (option: EmulatorOptions['armBudget']): ArmBudget | undefined => {
+    const limits = armBudgetLimits(option);
+    return limits && new ArmBudget(limits);
+  };
+  let budget = budgetFor(options.armBudget);
   const requests: RecordedRequest[] = [];
-  const routes: Route[] = [...subscriptionsRoutes(ctx), ...clustersRoutes(ctx), ...extensionsRoutes(ctx), ...extensionTypesRoutes(ctx)];
+  const routes: Route[] = [...subscriptionsRoutes(ctx), ...clustersRoutes(ctx), ...extensionsRoutes(ctx), ...extensionTypesRoutes(ctx), ...resourceGraphRoutes(ctx)];
 
   const certificate = await createServerCertificate();
   const caFile = options.caFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aksext-emulator-')), 'emulator-ca.pem');
@@ -62,10 +73,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     caFile,
     requests,
     setFaults: (next: FaultOptions) => faults.set(next),
-    setOptions: (next: RuntimeOptions) => {
+    setOptions: ({ armBudget, ...next }: RuntimeOptions) => {
       const merged = { ...ctx.settings, ...definedOnly(next) };
       validateRuntimeOptions(merged);
+      const nextBudget = armBudget === undefined ? budget : budgetFor(armBudget);
       ctx.settings = Object.assign(ctx.settings, merged);
+      budget = nextBudget;
     },
     protectedSettingsOf: (extensionId: string) => {
       settleOperations(ctx.state);
@@ -76,7 +89,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ctx.state = new EmulatorState(seed);
       Object.assign(ctx.settings, startSettings);
       faults.set({});
+      budget = budgetFor(options.armBudget);
       requests.length = 0;
+    },
+    useSeed: (next?: SeedData) => {
+      seed = next ?? startSeed;
+      emulator.reset();
     },
     close: () => closeServer(server),
   };
@@ -110,6 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }
       }
       const token = requireBearerToken(req.headers.authorization);
+      budget?.spend(method, url.pathname, token);
       if (!url.searchParams.get('api-version')) {
         throw new ArmError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
       }
@@ -163,6 +182,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 function validateRuntimeOptions(settings: EmulatorSettings): void {
   if (!Number.isInteger(settings.pageSize) || settings.pageSize < 1) {
     throw new Error(`pageSize must be a positive integer, got ${String(settings.pageSize)}`);
+  }
+  if (!(settings.resourceGraphLagMs >= 0)) {
+    throw new Error(`resourceGraphLagMs must be >= 0, got ${String(settings.resourceGraphLagMs)}`);
   }
   if (!(settings.operationDelayMs >= 0)) {
     throw new Error(`operationDelayMs must be >= 0, got ${String(settings.operationDelayMs)}`);

@@ -1,4 +1,5 @@
 // The contract of the local Azure emulator: used by unit tests, integration tests, benchmarks and `npm start`.
+import type { ArmBudgetLimits } from './armBudget';
 import type { SeedData } from './seed';
 
 /** Fault knobs; each rate is the fraction (0..1) of requests it applies to. */
@@ -22,6 +23,8 @@ export interface EmulatorOptions {
   port?: number;
   /** Seed data file (JSON); default test/emulator/fixtures/seed.json. */
   seedFile?: string;
+  /** Seed data given directly (e.g. `scaleSeed()` from scaleSeed.ts); wins over seedFile. */
+  seed?: SeedData;
   /** Page size for extensions list (and other lists); default 50. */
   pageSize?: number;
   /** How long a PUT/PATCH/DELETE long-running operation takes before it reaches its terminal state, ms; default 1500. */
@@ -29,8 +32,12 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Where to write the CA certificate PEM (for clients that must trust the emulator). Default: a temp file. */
   caFile?: string;
+  /** How long a change takes to show in Resource Graph, ms; default 0. */
+  resourceGraphLagMs?: number;
   /** Appended to the seed (e.g. the spec examples' subscriptions, clusters and catalog entries); kept across reset. */
   extraSeed?: Partial<SeedData>;
+  /** Resource Manager's read and write budgets (armBudget.ts): true for Azure's (reads 250 + 25/s, writes 200 + 10/s); off by default. */
+  armBudget?: boolean | Partial<ArmBudgetLimits>;
 }
 
 /** Settings that may change while the emulator runs (also through POST /_emulator/options). */
@@ -39,6 +46,12 @@ export interface RuntimeOptions {
   pageSize?: number;
   /** One-shot: the next PUT/PATCH/DELETE operation that starts ends Failed with errorInfo. */
   failNextOperation?: boolean;
+  /** How long a change takes to show in Resource Graph, ms. */
+  resourceGraphLagMs?: number;
+  /** Resource Graph answers 403 AuthorizationFailed while true. */
+  resourceGraphForbidden?: boolean;
+  /** Switches the budgets on (true or limits) or off (false) with full buckets; reset restores the start option. */
+  armBudget?: boolean | Partial<ArmBudgetLimits>;
   /**
    * GET of one extension answers with its stored protected settings, as Azure never does: tests use it to prove that
    * the extension would still never show them. Off after reset.
@@ -71,12 +84,14 @@ export interface RunningEmulator {
   requests: RecordedRequest[];
   /** Replace the fault knobs for the following requests. */
   setFaults(faults: FaultOptions): void;
-  /** Change operationDelayMs / pageSize / failNextOperation for the following requests. */
+  /** Change operationDelayMs / pageSize / failNextOperation / armBudget for the following requests. */
   setOptions(options: RuntimeOptions): void;
   /** Protected settings currently stored for an extension (by its ARM id, case-insensitive); tests only. */
   protectedSettingsOf(extensionId: string): Record<string, string> | undefined;
   /** Restore the seeded state and clear recorded requests; also clears faults and restores the start options. */
   reset(): void;
+  /** Replaces the seed (undefined: the one it started with) and resets to it; later resets keep to it. */
+  useSeed(seed?: SeedData): void;
   close(): Promise<void>;
 }
 
@@ -87,7 +102,9 @@ export interface RunningEmulator {
  * - POST /_emulator/reset               -> restores the seeded state, clears requests and faults
  * - POST /_emulator/faults  FaultOptions -> replaces the fault knobs
  * - GET  /_emulator/protected?id=<extension ARM id> -> Record<string,string> | null
- * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, echoProtectedSettings? } -> changes them for the following requests
+ * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, armBudget?, echoProtectedSettings?,
+ *   resourceGraphLagMs?, resourceGraphForbidden? } -> changes them for the following requests
+ * - POST /_emulator/seed { scale?: { clusters?, subscriptions? } } -> useSeed(scaleSeed(scale)), or the start seed for {}
  * Control requests are not recorded in `requests` and never get faults.
  */
 export const CONTROL_PREFIX = '/_emulator';

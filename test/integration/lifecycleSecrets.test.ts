@@ -169,8 +169,8 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
 
       // Deploy to clusters.
       const deployed = await run<{ cluster: { name: string }; outcome: string }[]>(
-        fluxWizard('Deploy to 1 cluster(s)', [
-          { when: /Clusters to deploy to/, pickMany: ['aks-fabrikam-ml'] },
+        fluxWizard('Deploy to 1 cluster', [
+          { when: /Clusters to deploy/, pickMany: ['aks-fabrikam-ml'] },
           ...protectedEntries(`${marker}-deploy`),
           { when: /Review.*then choose/, pick: 'Copy as az command' },
         ]),

@@ -3,7 +3,7 @@
  * preview extension-types API the SDK lacks, a core-client pipeline with a bearer token) to an emulator seeded with the
  * examples' own resources; each response must have the example's status and shape (specShape.ts), and all
  * KubernetesConfiguration traffic must pass oav's live validation against the swagger (specValidator.ts).
- * The spec lives outside the repo, at ../shared/arm-spec relative to the repo root.
+ * The spec is vendored in test/fixtures/arm-spec (SOURCE there names each file's origin and commit).
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -33,7 +33,7 @@ function repoRoot(): string {
   return dir;
 }
 
-const SPEC = path.join(repoRoot(), '..', 'shared', 'arm-spec', 'specification');
+const SPEC = path.join(repoRoot(), 'test', 'fixtures', 'arm-spec', 'specification');
 const KC = path.join(SPEC, 'kubernetesconfiguration', 'resource-manager', 'Microsoft.KubernetesConfiguration', 'extensions');
 const DIRS = {
   extensions: path.join(KC, 'stable', '2023-05-01', 'examples'),

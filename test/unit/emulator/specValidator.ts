@@ -1,6 +1,6 @@
 /**
  * Validates recorded emulator traffic against the official swagger with oav's LiveValidator (offline: it reads the spec
- * files in ../shared/arm-spec). The KubernetesConfiguration specs reference common-types through two different relative
+ * files vendored in test/fixtures/arm-spec). The KubernetesConfiguration specs reference common-types through two different relative
  * depths (extensions.json climbs one directory more than extensionTypes.json), so oav gets a temporary root where both
  * resolve: <tmp>/specification -> arm-spec/specification and <tmp>/common-types -> arm-spec/specification/common-types.
  * Nothing is copied. oav is loaded at run time so that a missing devDependency fails this test, not the whole build.
@@ -30,7 +30,8 @@ type OavModule = {
   LiveValidator: new (options: Record<string, unknown>, log?: (message: string, level: string) => void) => OavLiveValidator;
 };
 
-export async function createSpecValidator(specificationDir: string): Promise<(traffic: RecordedRequest[]) => Promise<string[]>> {
+/** `swaggers`: which specs to load, as globs under specification/ (default: KubernetesConfiguration's). */
+export async function createSpecValidator(specificationDir: string, swaggers = ['specification/kubernetesconfiguration/**/*.json']): Promise<(traffic: RecordedRequest[]) => Promise<string[]>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see the header comment
   const oav = require('oav') as OavModule;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aksext-arm-spec-'));
@@ -39,7 +40,7 @@ export async function createSpecValidator(specificationDir: string): Promise<(tr
   const validator = new oav.LiveValidator(
     {
       directory: root,
-      swaggerPathsPattern: ['specification/kubernetesconfiguration/**/*.json'],
+      swaggerPathsPattern: swaggers,
       excludedSwaggerPathsPattern: ['**/examples/**'],
       git: { shouldClone: false },
       isPathCaseSensitive: false,

@@ -76,8 +76,8 @@ describe('fuzz: mutated settings documents', function () {
         }
       }
     }
-    // A hang, not a slow machine: other work shares this one, and the first documents also pay for compilation.
-    assert.ok(slowest < 1000, `slowest document took ${slowest.toFixed(1)} ms`);
+    // A hang detector, not a speed claim (bench/validation.ts measures speed): generous enough for a loaded CI machine.
+    assert.ok(slowest < 2_000, `slowest document took ${slowest.toFixed(1)} ms`);
     assert.ok(Date.now() - started < 45_000);
   });
 });

@@ -227,8 +227,9 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
     const logFiles = await eventually(async () => {
       const files = filesUnder(path.dirname(logFolder.fsPath));
       const all = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-      return /Sending notification 'textDocument\/didOpen'/.test(all) && /Deploy flux/.test(all) ? files : undefined;
-    }, 'the log and the language-server trace to be written', 30_000);
+      // The editor's file was opened last: once its trace line is written, so is everything before it.
+      return /Sending notification 'textDocument\/didOpen'/.test(all) && /Create flux on aks-dev-westus2: accepted by Azure/.test(all) ? files : undefined;
+    }, 'the log to hold the flows and the language-server trace (didOpen)', 30_000);
     const written = [...logFiles, ...storage.flatMap((u) => filesUnder(u.fsPath)), ...filesUnder(folder.uri.fsPath)].filter((f) => !inputs.has(f));
     for (const file of written) {
       assert.ok(!fs.readFileSync(file).includes(marker), `${file} holds the secret`);

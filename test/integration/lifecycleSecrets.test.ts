@@ -72,6 +72,8 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
     await settings().update('trace.server', 'verbose', vscode.ConfigurationTarget.Global);
   });
+  const cleanups: (() => void)[] = [];
+  teardown(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
     await settings().update('trace.server', undefined, vscode.ConfigurationTarget.Global);
@@ -93,6 +95,11 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
       inputs.add(file);
       return file;
     };
+    // The inputs hold the marker by design: removed however the test ends.
+    cleanups.push(() => {
+      fs.rmSync(inside, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    });
     const documents = recordDocuments((uri) => inputs.has(uri.fsPath));
     const prompters: ScriptedPrompter[] = [];
     const clipboards: string[] = [];
@@ -234,7 +241,5 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
     for (const file of written) {
       assert.ok(!fs.readFileSync(file).includes(marker), `${file} holds the secret`);
     }
-    fs.rmSync(inside, { recursive: true, force: true });
-    fs.rmSync(outside, { recursive: true, force: true });
   });
 });

@@ -7,6 +7,7 @@ import { registerCopyResourceId } from './tree/copyResourceId';
 import { registerCopySubscriptionId } from './tree/copySubscriptionId';
 import { registerOpenInPortal } from './tree/openInPortal';
 import { registerRefresh } from './tree/refresh';
+import { registerRefreshExtensionDocument } from './tree/refreshExtensionDocument';
 import { registerShowExtension } from './tree/showExtension';
 
 /** Registers every command; each lives in its own file under src/commands/<feature>/. */
@@ -17,6 +18,6 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   registerCopyResourceId(context, services);
   registerCopySubscriptionId(context, services);
   registerOpenInPortal(context, services);
-  registerShowExtension(context, services);
+  registerRefreshExtensionDocument(context, services, registerShowExtension(context, services));
   registerLifecycleCommands(context, services);
 }

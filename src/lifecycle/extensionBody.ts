@@ -1,4 +1,4 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import { AUTO_UPGRADE_MODES, type AutoUpgradeMode, type Extension } from '../azure/extensionModel';
 import { readFileSync } from 'node:fs';
 import { type ExtensionRequest, findExtensionType, type SettingKeyInfo } from '../shared';
 import { readSettingsText } from '../shared/settingsText';
@@ -33,6 +33,7 @@ export function toExtensionBody(req: ExtensionRequest): Extension {
   const plan = req.plan;
   const body: Extension = { extensionType: req.extensionType };
   if (req.autoUpgradeMinorVersion !== undefined) body.autoUpgradeMinorVersion = req.autoUpgradeMinorVersion;
+  if (req.autoUpgradeMode) body.autoUpgradeMode = req.autoUpgradeMode;
   if (req.releaseTrain) body.releaseTrain = req.releaseTrain;
   if (req.version) body.version = req.version;
   if (req.scope === 'namespace') body.scope = { namespace: { targetNamespace: req.targetNamespace } };
@@ -53,6 +54,10 @@ function withoutClusterFacts(cliKeys: readonly SettingKeyInfo[] | undefined, set
   return derived.size === 0 ? settings : Object.fromEntries(Object.entries(settings).filter(([key]) => !derived.has(key)));
 }
 
+function isKnownMode(mode: string | undefined): mode is AutoUpgradeMode {
+  return AUTO_UPGRADE_MODES.includes(mode as AutoUpgradeMode);
+}
+
 /**
  * The request that would create this extension again (recreate, deploy elsewhere). Azure never returns protected
  * settings, so they are absent for the caller to ask for again.
@@ -71,6 +76,8 @@ export function requestFromExtension(extension: Extension): ExtensionRequest {
     scope: namespaceScope ? 'namespace' : 'cluster',
     ...(namespaceScope ? { targetNamespace: extension.scope?.namespace?.targetNamespace } : { releaseNamespace }),
     autoUpgradeMinorVersion: !pinned,
+    // The service's default (compatible) is left out, so a copy sends what az would.
+    ...(isKnownMode(extension.autoUpgradeMode) && extension.autoUpgradeMode !== 'compatible' ? { autoUpgradeMode: extension.autoUpgradeMode } : {}),
     ...(pinned ? { version: extension.version ?? extension.currentVersion } : { releaseTrain: extension.releaseTrain }),
     ...(Object.keys(settings).length > 0 ? { configurationSettings: { ...settings } } : {}),
     ...(plan ? { plan: { name: plan.name, product: plan.product, publisher: plan.publisher } } : {}),

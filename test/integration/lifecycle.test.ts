@@ -270,6 +270,8 @@ suite('Lifecycle: update, protected settings, delete, recreate, conflicts, copy'
       node,
     );
     assert.equal(result, 'succeeded', JSON.stringify(prompter.messages));
+    const review = prompter.offered.find((o) => /Review/.test(o.question))?.items.map((i) => `${i.label} ${i.detail ?? ''}`).join(' ') ?? '';
+    assert.match(review, /named as Azure stores them; the az command names them as az k8s-extension takes them/, 'why the keys differ from the az line');
     const sent = await writes();
     assert.deepEqual(sent.map((r) => r.method), ['DELETE', 'PUT']);
     const body = sent[1].body as PutBody;

@@ -8,7 +8,7 @@ import type { ClusterNode } from '../../tree/treeNodes';
 import { UserFacingError } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { findExtension } from '../../azure/extensionOperations';
-import { ensureNoRunningOperation } from './clusterChecks';
+import { catalogReasons, ensureNoRunningOperation, ensureUserMayWrite } from './clusterChecks';
 import { pollOptions, type TrackedOutcome, trackOperation } from './trackOperation';
 
 /** The shared rules' findings on a request, as the review lists them; `onlyKeys` and `options` as for ensureValidRequest. */
@@ -55,8 +55,18 @@ export async function sendCreate(services: ExtensionServices, clusterNode: Clust
   const toSend = requestToSend(req, requestTargetOf(cluster, clusterNode.parent.subscription.tenantId));
   const existing = await findExtension(services.access, cluster, toSend.name);
   if (existing) {
+    ensureUserMayWrite(existing, cluster);
     ensureNoRunningOperation(existing, cluster);
     throw new UserFacingError(vscode.l10n.t('{0} already exists on {1}: update it, or delete it first.', toSend.name, cluster.name));
+  }
+  const reasons = await catalogReasons(services, cluster, {
+    extensionType: toSend.extensionType,
+    name: toSend.name,
+    version: toSend.autoUpgradeMinorVersion === false ? toSend.version : undefined,
+    releaseTrain: toSend.releaseTrain,
+  });
+  if (reasons.length > 0) {
+    throw new UserFacingError(vscode.l10n.t('{0}: nothing was sent. {1}', action, reasons.join(' ')));
   }
   const operation = await beginCreateExtension(services.access, cluster, toSend.name, toExtensionBody(toSend), pollOptions());
   return trackOperation(services, {

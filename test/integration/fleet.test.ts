@@ -189,12 +189,18 @@ suite('Fleet view against the 1,000-cluster scale seed', () => {
 
   test('Recreate Failed on a Failed member runs the Clusters view\'s Recreate', async function () {
     this.timeout(45_000);
-    const failed = await memberOf(api, await bucketNode(api, 'microsoft.azuremonitor.containers', 'Failed'));
+    // Flux: Container Insights' recreate stops in the review (az creates its data collection rule and workspace keys).
+    const failed = await memberOf(api, await bucketNode(api, 'microsoft.flux', 'Failed'));
     const member = failed.find((m) => m.member.cluster.powerState === 'Running');
     assert.ok(member);
     const { prompter } = await runWith(
       api,
-      [{ when: /Protected settings/, pick: 'None' }, { when: /^Recreate azuremonitor-containers on/, pick: /Delete and Create/ }],
+      [
+        { when: /Protected settings/, pick: 'None' },
+        { when: /Configuration settings to create flux/, pick: 'Keep the' },
+        { when: /^Recreate flux on/, pick: /Delete and Create/ },
+        { when: /^Delete flux from .* and create it again\?/, confirm: true },
+      ],
       'fleet.recreate',
       member,
       [member],

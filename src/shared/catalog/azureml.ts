@@ -18,6 +18,10 @@ function trainingOrInference(view: SettingsView): RuleFinding[] {
     code: 'azureml/training-or-inference',
     severity: 'error',
     message: 'Set enableTraining or enableInference to "true": the AzureML extension must be created for training, inference or both.',
+    fixes: [
+      { title: 'Set enableTraining to "true"', edits: { enableTraining: 'true' } },
+      { title: 'Set enableInference to "true"', edits: { enableInference: 'true' } },
+    ],
   }];
 }
 
@@ -28,6 +32,7 @@ function inferenceNeedsSslOrInsecure(view: SettingsView): RuleFinding[] {
     severity: 'error',
     key: 'enableInference',
     message: 'Inference needs HTTPS or an explicit opt-out: put sslCertPemFile and sslKeyPemFile in the protected settings, or set sslSecret (a Kubernetes secret in the azureml namespace), or set allowInsecureConnections to "true".',
+    fixes: [{ title: 'Set allowInsecureConnections to "true" (inference over HTTP)', edits: { allowInsecureConnections: 'true' } }],
   }];
 }
 
@@ -61,6 +66,7 @@ function routerServiceTypeRequired(view: SettingsView): RuleFinding[] {
     severity: 'error',
     key: 'enableInference',
     message: 'Inference needs inferenceRouterServiceType: add it with NodePort, LoadBalancer or ClusterIP (and internalLoadBalancerProvider "azure" if the cluster allows only internal load balancers).',
+    fixes: serviceTypes.map((type) => ({ title: `Add inferenceRouterServiceType "${type}"`, edits: { inferenceRouterServiceType: type } })),
   }];
 }
 
@@ -72,6 +78,10 @@ function nodePortWithInternalLoadBalancer(view: SettingsView): RuleFinding[] {
     severity: 'error',
     key: 'internalLoadBalancerProvider',
     message: 'internalLoadBalancerProvider cannot be used with inferenceRouterServiceType NodePort: remove internalLoadBalancerProvider or use LoadBalancer.',
+    fixes: [
+      { title: 'Remove internalLoadBalancerProvider', edits: { internalLoadBalancerProvider: null } },
+      { title: 'Use inferenceRouterServiceType "LoadBalancer"', edits: { inferenceRouterServiceType: 'LoadBalancer' } },
+    ],
   }];
 }
 

@@ -4,7 +4,6 @@
 // dialog, the Deploy to Clusters picker grouped by subscription with every skip marked, and a running row's menu.
 // Screenshots in test-results/ui/ux-*.png.
 import type { Page } from 'playwright-core';
-import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP } from '../../src/azure/azureAccess';
 import type { Backends } from '../runner/backends';
 import { emulatorAccess } from '../support/emulatorAccess';
 import { contextMenu, descriptionOf, labels, openView, QUICK_INPUT, quickInputText, row, runBrowserCheck, type Screenshots, waitUntil } from './browserCheck';
@@ -63,7 +62,7 @@ async function tooltipHoldsStill(page: Page, shots: Screenshots, backends: Backe
   if (!cluster) {
     throw new Error('aks-prod-eastus-01 is not in the emulator');
   }
-  await access.clientsFor(cluster.subscriptionId).kubernetesConfiguration.extensions.beginUpdate(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, 'dapr', {
+  await access.clientsFor(cluster.subscriptionId).kubernetesConfiguration.beginUpdate(cluster, 'dapr', {
     configurationSettings: { 'dapr_operator.logLevel': 'debug' },
   });
   await viewAction(page, 'Refresh');

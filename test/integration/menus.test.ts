@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AksClusterExtensionsApi } from '../../src/extensionApi';
 import type { ExtensionNode, TreeNode } from '../../src/tree/treeNodes';
-import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP } from '../../src/azure/azureAccess';
 import { childLabelled, emulatorSuiteSetup, eventually, EXTENSION_ID } from './extensionApi';
 import { ScriptedPrompter } from './lifecycle/scriptedPrompter';
 
@@ -103,7 +102,7 @@ suite('Show: a tab per cluster, with Refresh', () => {
 
     const cluster = (east as ExtensionNode).parent.cluster;
     const client = api.access.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
-    await (await client.extensions.beginUpdate(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, 'dapr', {
+    await (await client.beginUpdate(cluster, 'dapr', {
       configurationSettings: { 'dapr_operator.logLevel': 'refreshed-value' },
     }, { updateIntervalInMs: 50 })).pollUntilDone();
     await vscode.commands.executeCommand('aksClusterExtensions.refreshExtensionDocument', first.uri);

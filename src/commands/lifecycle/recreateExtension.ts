@@ -1,5 +1,6 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../../azure/extensionModel';
 import * as vscode from 'vscode';
+import { failureDetails } from '../../azure/extensionFailure';
 import { beginDeleteExtension } from '../../azure/extensionOperations';
 import { createCommandLine, deleteCommandLine } from '../../lifecycle/azCommandLine';
 import { requestFromExtension } from '../../lifecycle/extensionBody';
@@ -36,10 +37,17 @@ interface RecreateAnswers {
   protectedAnswer: SettingsAnswer;
 }
 
-/** Why the extension failed, as the review's first line: that is what the recreate is meant to fix. */
+/**
+ * Why the extension failed, as the review's first line: that is what the recreate is meant to fix. Azure reports it in
+ * errorInfo, or only in statuses[] (as the az CLI's recordings show).
+ */
 function failureLine(extension: Extension): string[] {
   const error = extension.errorInfo;
-  return error?.message || error?.code ? [vscode.l10n.t('It failed with {0}: {1}', error.code ?? vscode.l10n.t('an error'), error.message ?? '')] : [];
+  if (error?.message || error?.code) {
+    return [vscode.l10n.t('It failed with {0}: {1}', error.code ?? vscode.l10n.t('an error'), error.message ?? '')];
+  }
+  const details = failureDetails(extension);
+  return details ? [vscode.l10n.t('It failed with {0}', details)] : [];
 }
 
 /**

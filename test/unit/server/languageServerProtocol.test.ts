@@ -151,12 +151,12 @@ describe('language server over LSP (stdio)', function () {
       range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } },
       context: { diagnostics: found },
     })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => a.title).filter((t) => t.startsWith('Add inferenceRouterServiceType')), [
-      'Add inferenceRouterServiceType "NodePort"',
-      'Add inferenceRouterServiceType "LoadBalancer"',
-      'Add inferenceRouterServiceType "ClusterIP"',
+    assert.deepEqual(actions.map((a) => a.title).filter((t) => t.startsWith('Set inferenceRouterServiceType')), [
+      'Set inferenceRouterServiceType "NodePort"',
+      'Set inferenceRouterServiceType "LoadBalancer"',
+      'Set inferenceRouterServiceType "ClusterIP"',
     ]);
-    const edit = actions.find((a) => a.title === 'Add inferenceRouterServiceType "LoadBalancer"')?.edit?.changes?.[uri];
+    const edit = actions.find((a) => a.title === 'Set inferenceRouterServiceType "LoadBalancer"')?.edit?.changes?.[uri];
     assert.deepEqual(JSON.parse(edit?.[0].newText ?? '{}'), { enableInference: 'true', allowInsecureConnections: 'true', inferenceRouterServiceType: 'LoadBalancer' });
   });
 

@@ -152,11 +152,11 @@ describe('language server over LSP (stdio)', function () {
       context: { diagnostics: found },
     })) as CodeAction[];
     assert.deepEqual(actions.map((a) => a.title).filter((t) => t.startsWith('Set inferenceRouterServiceType')), [
-      'Set inferenceRouterServiceType "NodePort"',
-      'Set inferenceRouterServiceType "LoadBalancer"',
-      'Set inferenceRouterServiceType "ClusterIP"',
+      'Set inferenceRouterServiceType to "NodePort"',
+      'Set inferenceRouterServiceType to "LoadBalancer"',
+      'Set inferenceRouterServiceType to "ClusterIP"',
     ]);
-    const edit = actions.find((a) => a.title === 'Set inferenceRouterServiceType "LoadBalancer"')?.edit?.changes?.[uri];
+    const edit = actions.find((a) => a.title === 'Set inferenceRouterServiceType to "LoadBalancer"')?.edit?.changes?.[uri];
     assert.deepEqual(JSON.parse(edit?.[0].newText ?? '{}'), { enableInference: 'true', allowInsecureConnections: 'true', inferenceRouterServiceType: 'LoadBalancer' });
   });
 

@@ -15,7 +15,7 @@ export interface ClusterModel {
   readonly hasManagedIdentity: boolean;
   /** Nodes over all agent pools, when Azure reports them (the az CLI sizes AzureML by it). */
   readonly nodeCount?: number;
-  /** The cluster's Azure tags (pickers filter on them). */
+  /** The cluster's Azure tags (pickers and the fleet view filter on them). */
   readonly tags?: Readonly<Record<string, string>>;
 }
 

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { registerSelectSubscriptions } from './account/selectSubscriptions';
 import { registerSignIn } from './account/signIn';
+import { registerFleetCommands } from './fleet/registerFleetCommands';
 import { registerLifecycleCommands } from './lifecycle/registerLifecycleCommands';
 import type { ExtensionServices } from './services';
 import { registerCopyResourceId } from './tree/copyResourceId';
@@ -20,4 +21,5 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   registerOpenInPortal(context, services);
   registerRefreshExtensionDocument(context, services, registerShowExtension(context, services));
   registerLifecycleCommands(context, services);
+  registerFleetCommands(context, services);
 }

@@ -1,5 +1,8 @@
 import type * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/azureAccess';
+import type { FleetInventory } from '../fleet/fleetInventory';
+import type { FleetNode } from '../fleetView/fleetNodes';
+import type { FleetTreeDataProvider } from '../fleetView/fleetTreeDataProvider';
 import type { AksTreeDataProvider } from '../tree/aksTreeDataProvider';
 import type { TreeNode } from '../tree/treeNodes';
 import type { Prompter } from '../ui/prompter';
@@ -10,6 +13,10 @@ export interface ExtensionServices {
   readonly tree: AksTreeDataProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly log: vscode.LogOutputChannel;
+  /** The fleet inventory the fleet view and the tree share. */
+  readonly inventory: FleetInventory;
+  readonly fleet: FleetTreeDataProvider;
+  readonly fleetView: vscode.TreeView<FleetNode>;
   /** Replaceable so integration tests can answer the questions commands ask. */
   prompter: Prompter;
 }

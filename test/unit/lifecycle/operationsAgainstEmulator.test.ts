@@ -30,6 +30,8 @@ describe('Extension operations against the emulator (real SDK pollers)', () => {
 
   it('creates: Creating once accepted, Succeeded when the poller is done; protected settings stored, never returned', async () => {
     const cluster = named('aks-dev-westus2');
+    // Long enough that a loaded machine still reads the extension while it is Creating (the reset restores 50 ms).
+    emulator.setOptions({ operationDelayMs: 1500 });
     const operation = await beginCreateExtension(access, cluster, 'flux', { extensionType: 'microsoft.flux', configurationProtectedSettings: { token: 'MARKER' } }, FAST);
     assert.equal((await findExtension(access, cluster, 'flux'))?.provisioningState, 'Creating');
     const created = await operation.pollUntilDone();

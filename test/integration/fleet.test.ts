@@ -172,14 +172,14 @@ suite('Fleet view against the 1,000-cluster scale seed', () => {
       [
         { when: /Copy the settings of which instance/, pick: /appconfigurationkubernetesprovider$/ },
         { when: /Protected settings/, pick: 'None' },
-        { when: /^Deploy appconfigurationkubernetesprovider/, pick: /Deploy to 2 cluster\(s\)/ },
+        { when: /^Deploy appconfigurationkubernetesprovider.*Review/, pick: /^\$\(check\) Deploy to 2 clusters/ },
       ],
       'fleet.deploy',
       targets[0],
       targets,
     );
     const puts = (await writes()).filter((w) => w.method === 'PUT').map((w) => lower(w.url.split('/providers/Microsoft.KubernetesConfiguration')[0]));
-    assert.deepEqual(puts.sort(), targets.map((t) => lower(t.member.cluster.id)).sort(), prompter.questions.join('\n'));
+    assert.deepEqual(puts.sort(), targets.map((t) => lower(t.member.cluster.id)).sort(), JSON.stringify([prompter.offered, prompter.messages]));
     await eventually(async () => {
       const bucket = await bucketNode(api, 'Microsoft.AppConfiguration', '2.1.0');
       const ids = new Set((await memberOf(api, bucket)).map((m) => m.member.cluster.id));
@@ -194,13 +194,18 @@ suite('Fleet view against the 1,000-cluster scale seed', () => {
     assert.ok(member);
     const { prompter } = await runWith(
       api,
-      [{ when: /Protected settings/, pick: 'None' }, { when: /^Recreate azuremonitor-containers on/, pick: /Delete and Create/ }],
+      [
+        { when: /Protected settings/, pick: 'None' },
+        { when: /Configuration settings to create/, pick: /^Keep the/ },
+        { when: /^Recreate azuremonitor-containers on.*Review/, pick: /Delete and Create/ },
+        { when: /^Delete azuremonitor-containers from .* and create it again/, confirm: true },
+      ],
       'fleet.recreate',
       member,
       [member],
     );
     const methods = (await writes()).map((w) => w.method);
-    assert.deepEqual(methods, ['DELETE', 'PUT'], prompter.questions.join('\n'));
+    assert.deepEqual(methods, ['DELETE', 'PUT'], JSON.stringify([prompter.offered, prompter.messages]));
   });
 
   // Last: after it the session lists each cluster (the fallback is kept, as it would be in a cloud without Resource Graph).

@@ -8,6 +8,7 @@ import { registerCopyResourceId } from './tree/copyResourceId';
 import { registerCopySubscriptionId } from './tree/copySubscriptionId';
 import { registerOpenInPortal } from './tree/openInPortal';
 import { registerRefresh } from './tree/refresh';
+import { registerRefreshExtensionDocument } from './tree/refreshExtensionDocument';
 import { registerShowExtension } from './tree/showExtension';
 
 /** Registers every command; each lives in its own file under src/commands/<feature>/. */
@@ -18,7 +19,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   registerCopyResourceId(context, services);
   registerCopySubscriptionId(context, services);
   registerOpenInPortal(context, services);
-  registerShowExtension(context, services);
+  registerRefreshExtensionDocument(context, services, registerShowExtension(context, services));
   registerLifecycleCommands(context, services);
   registerFleetCommands(context, services);
 }

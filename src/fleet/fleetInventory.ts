@@ -5,7 +5,7 @@
  * Resource Graph lags behind Resource Manager, so whatever was read from Resource Manager since (a cluster the tree
  * expanded, a change a command just made, a running operation the tree watches) replaces that cluster's rows.
  */
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../azure/extensionModel';
 import type { AzureSubscription } from '@microsoft/vscode-azext-azureauth';
 import type { AzureAccess } from '../azure/azureAccess';
 import type { ClusterModel } from '../azure/clusterModel';

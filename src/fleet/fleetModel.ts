@@ -4,7 +4,7 @@
  * view groups, filters and exports by; a new field from a newer API (autoUpgradeMode, managedBy) is one more optional
  * property here and one more column in the query.
  */
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../azure/extensionModel';
 import type { ClusterModel } from '../azure/clusterModel';
 import type { InventoryExtension, InventoryRow } from '../azure/inventoryQuery';
 
@@ -110,7 +110,7 @@ export function fromArmExtension(clusterId: string, extension: Extension): Fleet
     autoUpgradeMinorVersion: extension.autoUpgradeMinorVersion !== false,
     releaseTrain: extension.releaseTrain ?? undefined,
     errorMessage: extension.errorInfo?.message ?? undefined,
-    lastModifiedAt: extension.systemData?.lastModifiedAt?.toISOString(),
+    lastModifiedAt: extension.systemData?.lastModifiedAt,
     source: 'resourceManager',
   };
 }
@@ -127,6 +127,6 @@ export function toArmExtension(extension: FleetExtension): Extension {
     autoUpgradeMinorVersion: extension.autoUpgradeMinorVersion,
     releaseTrain: extension.releaseTrain,
     ...(extension.errorMessage ? { errorInfo: { message: extension.errorMessage } } : {}),
-    ...(extension.lastModifiedAt ? { systemData: { lastModifiedAt: new Date(extension.lastModifiedAt) } } : {}),
-  } as Extension;
+    ...(extension.lastModifiedAt ? { systemData: { lastModifiedAt: extension.lastModifiedAt } } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../azure/extensionModel';
 import { clusterBlocker, type ClusterModel } from '../azure/clusterModel';
 import type { Limiter } from '../azure/concurrency';
 

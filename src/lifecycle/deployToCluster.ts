@@ -1,6 +1,7 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../azure/extensionModel';
 import type { AzureAccess } from '../azure/azureAccess';
 import type { ClusterModel } from '../azure/clusterModel';
+import { failureDetails } from '../azure/extensionFailure';
 import { beginCreateExtension, findExtension } from '../azure/extensionOperations';
 import { isRunningState } from '../azure/provisioningState';
 import type { ExtensionRequest } from '../shared';
@@ -49,8 +50,9 @@ export async function deployToCluster(access: AzureAccess, cluster: ClusterModel
   if (extension?.provisioningState?.toLowerCase() === 'succeeded') {
     return;
   }
-  if (extension?.errorInfo) {
-    throw new Error(`${extension.provisioningState ?? ''}: ${extension.errorInfo.code ?? ''} ${extension.errorInfo.message ?? ''}`.trim());
+  const reason = extension ? failureDetails(extension) : '';
+  if (reason) {
+    throw new Error(`${extension?.provisioningState ?? ''}: ${reason}`);
   }
   throw signal.aborted ? new NotWaitedError('Stopped waiting; check the cluster in the tree.') : requestError;
 }

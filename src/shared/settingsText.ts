@@ -1,4 +1,5 @@
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+import { cliValueText } from './cliValueText';
 
 /** The JSON type of a value, as written. */
 export type JsonKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
@@ -11,7 +12,7 @@ export interface SettingEntry {
   valueOffset: number;
   valueLength: number;
   kind: JsonKind;
-  /** The value as the CLI would pass it on: the string, or the JSON text of anything else. */
+  /** The value as the az CLI sends it: the string, Python's str() of a boolean, number, object or array, "null" for null. */
   text: string;
 }
 
@@ -100,7 +101,7 @@ export function readSettingsText(text: string): SettingsText {
       rootClosed = true;
       result.rootLength = offset + length - result.rootOffset;
     }
-    if (depth === 1) addEntry(kind, containerStart, offset + length - containerStart, text.slice(containerStart, offset + length));
+    if (depth === 1) addEntry(kind, containerStart, offset + length - containerStart, sentText(text.slice(containerStart, offset + length)));
   };
 
   visit(
@@ -116,7 +117,7 @@ export function readSettingsText(text: string): SettingsText {
       onLiteralValue: (value: unknown, offset, length) => {
         const kind: JsonKind = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'boolean' ? 'boolean' : 'number';
         if (depth === 0) rootValue(kind, offset, length);
-        else if (depth === 1) addEntry(kind, offset, length, kind === 'string' ? (value as string) : text.slice(offset, offset + length));
+        else if (depth === 1) addEntry(kind, offset, length, kind === 'string' ? (value as string) : sentText(text.slice(offset, offset + length)));
       },
       onError: (error: ParseErrorCode, offset, length) => {
         result.syntaxErrors.push({ offset, length, message: describeParseError(error) });
@@ -125,6 +126,10 @@ export function readSettingsText(text: string): SettingsText {
     { disallowComments: true, allowTrailingComma: false },
   );
   return result;
+}
+
+function sentText(written: string): string {
+  return cliValueText(written) ?? 'null';
 }
 
 function describeParseError(error: ParseErrorCode): string {

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../azure/extensionModel';
 import * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/azureAccess';
 import { describeAzureError } from '../azure/azureErrorMessage';
@@ -117,7 +117,8 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
       this.seenIdle.add(row.id);
       row.runningSince = undefined;
     } else if (!row.runningSince) {
-      row.runningSince = runningSinceEstimate(this.seenIdle.has(row.id), row.extension.systemData?.lastModifiedAt, now);
+      const modified = row.extension.systemData?.lastModifiedAt;
+      row.runningSince = runningSinceEstimate(this.seenIdle.has(row.id), modified ? new Date(modified) : undefined, now);
     }
   }
 

@@ -105,7 +105,26 @@ suite('Lifecycle: create', () => {
     assert.ok(!prompter.messages.some((m) => m.severity === 'error'), 'the wizard did not end with an error');
     const puts = (await writes()).filter((r) => r.method === 'PUT');
     assert.equal(puts.length, 1);
-    assert.deepEqual((puts[0].body as PutBody).properties.configurationSettings, { enableInference: 'true', inferenceRouterServiceType: 'ClusterIP', allowInsecureConnections: 'true' });
+    const clusterId = '/subscriptions/3f9e2d1c-7b6a-4c5d-8e9f-0a1b2c3d4e5f/resourceGroups/rg-aks-dev/providers/Microsoft.ContainerService/managedClusters/aks-dev-westus2';
+    // What AzureMLKubernetes.Create adds for this two-node cluster in westus2 (see test/unit/lifecycle/cliRequestBodies.test.ts).
+    assert.deepEqual((puts[0].body as PutBody).properties.configurationSettings, {
+      enableInference: 'true',
+      inferenceRouterServiceType: 'ClusterIP',
+      allowInsecureConnections: 'true',
+      enableTraining: 'False',
+      clusterPurpose: 'DevTest',
+      inferenceRouterHA: 'false',
+      cluster_name: clusterId,
+      clusterId,
+      'prometheus.prometheusSpec.externalLabels.cluster_name': clusterId,
+      domain: 'westus2.cloudapp.azure.com',
+      location: 'westus2',
+      jobSchedulerLocation: 'westus2',
+      cluster_name_friendly: 'aks-dev-westus2',
+      'servicebus.enabled': 'false',
+      'relayserver.enabled': 'false',
+      'nginxIngress.enabled': 'true',
+    });
   });
 
   test('Dapr never waits for the CLI\'s question: skipExistingDaprCheck is sent', async () => {
@@ -251,6 +270,8 @@ suite('Lifecycle: update, protected settings, delete, recreate, conflicts, copy'
       node,
     );
     assert.equal(result, 'succeeded', JSON.stringify(prompter.messages));
+    const review = prompter.offered.find((o) => /Review/.test(o.question))?.items.map((i) => `${i.label} ${i.detail ?? ''}`).join(' ') ?? '';
+    assert.match(review, /named as Azure stores them; the az command names them as az k8s-extension takes them/, 'why the keys differ from the az line');
     const sent = await writes();
     assert.deepEqual(sent.map((r) => r.method), ['DELETE', 'PUT']);
     const body = sent[1].body as PutBody;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeAzureError } from '../../azure/azureErrorMessage';
 import type { ClusterModel } from '../../azure/clusterModel';
-import { type CatalogAnswer, listCatalogTypes, listCatalogVersions } from '../../azure/extensionTypesCatalog';
+import { type CatalogAnswer, type CatalogType, listCatalogTypes, listCatalogVersions } from '../../azure/extensionTypesCatalog';
 import { type ExtensionRequest, findExtensionType, validateExtensionRequest } from '../../shared';
 import { runSteps, type Step } from '../../ui/multiStep';
 import type { ExtensionServices } from '../services';
@@ -21,6 +21,8 @@ interface CreateState {
   scope?: 'cluster' | 'namespace';
   namespace?: string;
   autoUpgrade: boolean;
+  /** Set only when the user chose a mode other than the service's default (compatible). */
+  autoUpgradeMode?: 'patch';
   releaseTrain?: string;
   version?: string;
   daprTakeover?: { name: string; namespace: string } | false;
@@ -76,6 +78,7 @@ function toRequest(state: CreateState): ExtensionRequest {
     scope,
     ...(scope === 'cluster' ? (state.namespace ? { releaseNamespace: state.namespace } : {}) : { targetNamespace: state.namespace }),
     autoUpgradeMinorVersion: state.autoUpgrade,
+    ...(state.autoUpgrade && state.autoUpgradeMode ? { autoUpgradeMode: state.autoUpgradeMode } : {}),
     ...(state.autoUpgrade ? (state.releaseTrain ? { releaseTrain: state.releaseTrain } : {}) : { version: state.version }),
     ...settingsFields(state.settings, false, dapr),
     ...settingsFields(state.protectedSettings, true, {}),
@@ -88,6 +91,12 @@ function catalogFallbackLogger(services: ExtensionServices, cluster: ClusterMode
   return (err) => services.log.warn(`Extension-types catalog of ${cluster.name} did not answer; using the built-in list (${describeAzureError(err, 'Listing extension types').detail})`);
 }
 
+/** The picker's second line for a type: its description, and why the catalog says this cluster cannot take it. */
+function typePickDetail(type: CatalogType, cluster: ClusterModel): string | undefined {
+  const offered = type.supportedRegions.length === 0 || type.supportedRegions.some((r) => r.toLowerCase().replace(/\s+/g, '') === cluster.location.toLowerCase());
+  return offered ? type.description : vscode.l10n.t('Not offered in {0}. {1}', cluster.location, type.description ?? '').trim();
+}
+
 function steps(services: ExtensionServices, target: CreateTarget, catalog: CatalogAnswer, preset: CreatePreset): Step<CreateState>[] {
   const { prompter } = services;
   const { title, cluster } = target;
@@ -98,7 +107,7 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       async run(state, position) {
         state.extensionType = await pickOrType(
           prompter,
-          catalog.types.map((t) => ({ label: t.type, description: t.description, value: t.type })),
+          catalog.types.map((t) => ({ label: t.type, description: t.publisher, detail: typePickDetail(t, cluster), value: t.type })),
           {
             title,
             placeHolder: catalog.source === 'azure' ? vscode.l10n.t('Extension type (from Azure for this cluster)') : vscode.l10n.t('Extension type (built-in list: Azure\'s catalog did not answer)'),
@@ -163,14 +172,19 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
     {
       when: (state) => !info(state)?.versionIgnored,
       async run(state, position) {
-        const auto = await prompter.pick<boolean>(
+        // The three autoUpgradeMode values of API 2025-03-01: compatible (the service's default), patch, and none (a pin).
+        const auto = await prompter.pick<'compatible' | 'patch' | 'none'>(
           [
-            { label: vscode.l10n.t('Upgrade minor versions automatically'), description: vscode.l10n.t('follows a release train (default)'), value: true },
-            { label: vscode.l10n.t('Pin a version'), description: vscode.l10n.t('no automatic upgrades, not even patches'), value: false },
+            { label: vscode.l10n.t('Upgrade minor versions automatically'), description: vscode.l10n.t('follows a release train (default; auto-upgrade mode compatible)'), value: 'compatible' },
+            { label: vscode.l10n.t('Upgrade patch versions only'), description: vscode.l10n.t('stays on its minor version (auto-upgrade mode patch)'), value: 'patch' },
+            { label: vscode.l10n.t('Pin a version'), description: vscode.l10n.t('no automatic upgrades, not even patches'), value: 'none' },
           ],
           { title, placeHolder: vscode.l10n.t('Upgrades of the extension'), ...position },
         );
-        state.autoUpgrade = auto ?? state.autoUpgrade;
+        if (auto !== undefined) {
+          state.autoUpgrade = auto !== 'none';
+          state.autoUpgradeMode = auto === 'patch' ? 'patch' : undefined;
+        }
         return auto !== undefined;
       },
     },
@@ -246,8 +260,14 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
     },
     {
       async run(state, position) {
-        const withPlan = await prompter.pick<boolean>(
+        const catalogPlan = catalog.types.find((t) => t.type.toLowerCase() === state.extensionType?.toLowerCase())?.plan;
+        const fromCatalog = catalogPlan
+          ? [{ label: vscode.l10n.t('Plan {0}', catalogPlan.name), description: vscode.l10n.t('{0} by {1}, from Azure\'s catalog', catalogPlan.product, catalogPlan.publisher), value: 'catalog' as const }]
+          : [];
+        const withPlan = await prompter.pick<boolean | 'catalog'>(
           [
+            // A Marketplace type's plan comes first: the service refuses its install without one.
+            ...fromCatalog,
             { label: vscode.l10n.t('No Marketplace plan'), value: false },
             { label: vscode.l10n.t('Marketplace plan…'), description: vscode.l10n.t('name, product and publisher'), value: true },
           ],
@@ -256,8 +276,8 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
         if (withPlan === undefined) {
           return false;
         }
-        state.plan = undefined;
-        if (!withPlan) {
+        state.plan = withPlan === 'catalog' ? catalogPlan : undefined;
+        if (withPlan !== true) {
           return true;
         }
         const name = await prompter.input({ title, ...position, prompt: vscode.l10n.t('Plan name'), validate: requireValue });

@@ -12,11 +12,13 @@ import { asTreeNode, resolveSubscriptionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { findExtension } from '../../azure/extensionOperations';
+import { catalogReasons, ensureUserMayWrite } from './clusterChecks';
 import { askCreateRequest } from './createWizard';
 import { clusterCount, deployReview, pickDeployClusters } from './deployTargets';
 import { withProtectedSettings } from './recreateExtension';
 import { confirmReview } from './reviewStep';
-import { checkRequest, requestToSend } from './sendCreate';
+import { checkRequest } from './sendCreate';
+import { requestTargetOf, requestToSend } from '../../lifecycle/requestToSend';
 import { askSettings, type SettingsAnswer } from './settingsQuestions';
 import { pollOptions } from './trackOperation';
 
@@ -38,7 +40,7 @@ async function deployAll(services: ExtensionServices, clusters: readonly Cluster
           clusters,
           (cluster) => {
             // Per cluster: what the CLI fills in can depend on the target (Azure Backup records the tenant).
-            const toSend = requestToSend(req, { tenantId: services.access.clientsFor(cluster.subscriptionId).subscription.tenantId });
+            const toSend = requestToSend(req, requestTargetOf(cluster, services.access.clientsFor(cluster.subscriptionId).subscription.tenantId));
             return deployToCluster(services.access, cluster, toSend, abort.signal, pollOptions().updateIntervalInMs ?? 5000);
           },
           limit,
@@ -62,13 +64,16 @@ async function deployAll(services: ExtensionServices, clusters: readonly Cluster
   );
 }
 
-/** Checks each cluster before anything is sent: managed identity, power state, and whether it already has the extension. */
+/** Checks each cluster before anything is sent: managed identity, power state, whether it already has the extension, and Azure's catalog (region, Kubernetes version, one instance). */
 async function checkTargets(services: ExtensionServices, clusters: readonly ClusterModel[], req: ExtensionRequest): Promise<{ ready: ClusterModel[]; skipped: DeployResult[] }> {
   const checked = await Promise.all(
     clusters.map(async (cluster) => {
       services.access.invalidate(cluster.id);
       const existing = cluster.hasManagedIdentity ? await services.access.listExtensions(cluster).catch(() => []) : [];
-      return { cluster, reason: deployBlocker(cluster, existing, req.name, req.extensionType) };
+      const blocker = deployBlocker(cluster, existing, req.name, req.extensionType);
+      const intent = { extensionType: req.extensionType, name: req.name, version: req.autoUpgradeMinorVersion === false ? req.version : undefined, releaseTrain: req.releaseTrain };
+      const reasons = blocker === undefined ? await catalogReasons(services, cluster, intent) : [];
+      return { cluster, reason: blocker ?? (reasons.length > 0 ? reasons.join(' ') : undefined) };
     }),
   );
   return {
@@ -104,6 +109,8 @@ interface CopyAnswers {
  */
 async function planCopy(services: ExtensionServices, node: ExtensionNode, given: readonly ClusterModel[]): Promise<DeploymentPlan | undefined> {
   const source = await findExtension(services.access, node.parent.cluster, node.extension.name ?? '');
+  // A managed extension is its manager's to install: a copy would not be managed, nor wanted by it.
+  ensureUserMayWrite(source ?? node.extension, node.parent.cluster);
   const template = source ?? node.extension;
   const intent = { name: template.name ?? '', extensionType: template.extensionType ?? '' };
   const title = vscode.l10n.t('Deploy {0} ({1})', intent.name, intent.extensionType);

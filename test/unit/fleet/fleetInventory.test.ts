@@ -64,11 +64,9 @@ describe('fleet inventory', () => {
     assert.ok(cluster);
     const client = extensionsClient(emulator, cluster.subscriptionId);
     await client.extensions.beginDeleteAndWait(cluster.resourceGroup, 'Microsoft.ContainerService', 'managedClusters', cluster.name, target.name, { forceDelete: true });
-    const fromArm = [];
-    for await (const e of client.extensions.list(cluster.resourceGroup, 'Microsoft.ContainerService', 'managedClusters', cluster.name)) {
-      fromArm.push(e);
-    }
-    inventory.confirm(cluster, fromArm);
+    const access = emulatorAccess(emulator);
+    await access.listSubscriptions();
+    inventory.confirm(cluster, await access.listExtensions(cluster));
     const has = () => inventory.current()?.extensions.some((e) => e.id.toLowerCase() === target.id.toLowerCase());
     assert.strictEqual(has(), false);
     assert.ok(inventory.extensionsOf(cluster.id)?.every((e) => e.source === 'resourceManager'));

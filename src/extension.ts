@@ -61,6 +61,9 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
       if (affectsSubscriptionFilter(e)) {
         tree.refresh();
       }
+      if (e.affectsConfiguration('aksClusterExtensions.listConcurrency')) {
+        access.limit.refresh();
+      }
     }),
   );
 

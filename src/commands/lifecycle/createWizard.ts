@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { describeAzureError } from '../../azure/azureErrorMessage';
 import type { ClusterModel } from '../../azure/clusterModel';
 import { type CatalogAnswer, type CatalogType, listCatalogTypes, listCatalogVersions } from '../../azure/extensionTypesCatalog';
 import { type ExtensionRequest, findExtensionType, validateExtensionRequest } from '../../shared';
+import { readSettingsText } from '../../shared/settingsText';
 import { runSteps, type Step } from '../../ui/multiStep';
 import type { ExtensionServices } from '../services';
 import { pickOrType, requireValue } from './pickOrType';
@@ -63,6 +65,37 @@ function settingsFields(answer: SettingsAnswer | undefined, isProtected: boolean
   return isProtected ? { configurationProtectedSettings: values } : { configurationSettings: values };
 }
 
+/** A settings file's pairs as entries, or undefined when it cannot be read as one object of strings. */
+function fileEntries(file: string): Record<string, string> | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = readSettingsText(text);
+  if (parsed.rootKind !== 'object' || parsed.syntaxErrors.length > 0 || parsed.entries.some((e) => e.kind !== 'string')) return undefined;
+  return Object.fromEntries(parsed.entries.map((e) => [e.key, e.text]));
+}
+
+/** True when a settings file answers the Dapr question itself (skipExistingDaprCheck, or the existing release's keys). */
+function fileAnswersDapr(answer: SettingsAnswer | undefined): boolean {
+  if (answer?.kind !== 'file') return false;
+  const values = fileEntries(answer.path) ?? {};
+  return values.skipExistingDaprCheck !== undefined || values.existingDaprReleaseName !== undefined || values.existingDaprReleaseNamespace !== undefined;
+}
+
+/**
+ * The settings to send: the answer as given, except that Dapr's answer must reach Azure even when the settings come
+ * from a file (a request takes a file or entries, not both), so the file is read into entries then. A file that
+ * cannot be read stays a file: the checks report it, and nothing is sent.
+ */
+function settingsWithDaprAnswer(state: CreateState): SettingsAnswer | undefined {
+  if (!isDapr(state) || state.daprTakeover === undefined || state.settings?.kind !== 'file') return state.settings;
+  const values = fileEntries(state.settings.path);
+  return values ? { kind: 'entries', values } : state.settings;
+}
+
 /** The request in the CLI's terms, from the answers. */
 function toRequest(state: CreateState): ExtensionRequest {
   // Dapr must never wait for the CLI's interactive question: the answer travels as settings.
@@ -80,7 +113,7 @@ function toRequest(state: CreateState): ExtensionRequest {
     autoUpgradeMinorVersion: state.autoUpgrade,
     ...(state.autoUpgrade && state.autoUpgradeMode ? { autoUpgradeMode: state.autoUpgradeMode } : {}),
     ...(state.autoUpgrade ? (state.releaseTrain ? { releaseTrain: state.releaseTrain } : {}) : { version: state.version }),
-    ...settingsFields(state.settings, false, dapr),
+    ...settingsFields(settingsWithDaprAnswer(state), false, dapr),
     ...settingsFields(state.protectedSettings, true, {}),
     ...(state.plan ? { plan: state.plan } : {}),
   };
@@ -215,7 +248,8 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       },
     },
     {
-      when: (state) => isDapr(state) && preset.settings?.kind !== 'file',
+      // A settings file that says whether Dapr is installed answers this; otherwise the question is asked, file or not.
+      when: (state) => isDapr(state) && !fileAnswersDapr(preset.settings),
       async run(state, position) {
         const takeover = await prompter.pick<boolean>(
           [

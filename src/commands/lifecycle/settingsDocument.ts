@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { bindSettingsFile } from '../../client';
 import { validateSettingsDocument } from '../../shared';
-import { settingsLanguageId } from '../../shared/protocol';
 import { readSettingsText } from '../../shared/settingsText';
 import type { Prompter } from '../../ui/prompter';
 import { registerCommand } from '../registerCommand';
@@ -110,7 +109,7 @@ async function goesOnDespiteErrors(prompter: Prompter, text: string, extensionTy
 export async function editSettingsInDocument(prompter: Prompter, edit: SettingsDocumentEdit): Promise<Record<string, string> | undefined> {
   const empty = Object.keys(edit.settings).length === 0;
   const content = empty ? '{\n  \n}\n' : `${JSON.stringify(edit.settings, null, 2)}\n`;
-  const document = await vscode.workspace.openTextDocument({ language: settingsLanguageId, content });
+  const document = await vscode.workspace.openTextDocument({ language: 'json', content });
   const entry: Waiting = { document, used: false };
   waiting.set(document.uri.toString(), entry);
   updateContext();

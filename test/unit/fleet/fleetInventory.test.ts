@@ -4,7 +4,7 @@ import { FleetInventory } from '../../../src/fleet/fleetInventory';
 import type { RunningEmulator } from '../../emulator/emulatorTypes';
 import { scaleSeed } from '../../emulator/scaleSeed';
 import { emulatorAccess } from '../../support/emulatorAccess';
-import { extensionsClient, startTestEmulator } from '../emulator/helpers';
+import { startTestEmulator } from '../emulator/helpers';
 
 const seed = scaleSeed({ clusters: 60, subscriptions: 3, now: new Date('2026-01-15T12:00:00Z') });
 const graphRequests = (emulator: RunningEmulator) => emulator.requests.filter((r) => r.url.includes('Microsoft.ResourceGraph'));
@@ -62,11 +62,11 @@ describe('fleet inventory', () => {
     assert.ok(target);
     const cluster = before.clusters.find((c) => c.id.toLowerCase() === target.clusterId.toLowerCase());
     assert.ok(cluster);
-    const client = extensionsClient(emulator, cluster.subscriptionId);
-    await client.extensions.beginDeleteAndWait(cluster.resourceGroup, 'Microsoft.ContainerService', 'managedClusters', cluster.name, target.name, { forceDelete: true });
     const access = emulatorAccess(emulator);
-    await access.listSubscriptions();
-    inventory.confirm(cluster, await access.listExtensions(cluster));
+    await access.listSubscriptions(); // clients are only handed out for subscriptions the account has listed
+    const client = access.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
+    await (await client.beginDelete(cluster, target.name, true, { updateIntervalInMs: 20 })).pollUntilDone();
+    inventory.confirm(cluster, await client.listExtensions(cluster));
     const has = () => inventory.current()?.extensions.some((e) => e.id.toLowerCase() === target.id.toLowerCase());
     assert.strictEqual(has(), false);
     assert.ok(inventory.extensionsOf(cluster.id)?.every((e) => e.source === 'resourceManager'));

@@ -1,12 +1,16 @@
 import type { CommonClientOptions } from '@azure/core-client';
+import { throttleSignalPolicy } from './armThrottleSignals';
 import { tokenHostGuardPolicy } from './tokenHostGuard';
 
-/** Options shared by every ARM client: the subscription's Resource Manager endpoint, the token guard, and (emulator only) its certificate. */
+/** Options shared by every ARM client: the subscription's Resource Manager endpoint, the token guard, the 429 signal for rollouts, and (emulator only) its certificate. */
 export function armClientOptions(endpoint: string, caPem?: string): CommonClientOptions & { endpoint: string } {
   return {
     endpoint,
     tlsOptions: caPem ? { ca: caPem } : undefined,
-    additionalPolicies: [{ policy: tokenHostGuardPolicy(endpoint), position: 'perRetry' }],
+    additionalPolicies: [
+      { policy: tokenHostGuardPolicy(endpoint), position: 'perRetry' },
+      { policy: throttleSignalPolicy(), position: 'perRetry' },
+    ],
     userAgentOptions: { userAgentPrefix: 'aks-cluster-extensions-vscode' },
   };
 }

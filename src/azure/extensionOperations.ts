@@ -32,6 +32,30 @@ export function beginCreateExtension(
   return extensionsOf(access, cluster).beginCreate(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name, extension, options);
 }
 
+/**
+ * PUT, and nothing more: resolves once Azure accepted the creation (2xx). The SDK's long-running-operation helper reads
+ * the operation's status right after accepting it; a rollout watches hundreds of operations within the read budget
+ * and reads each when it is likely done, so that first read is skipped: the signal is aborted as soon as the PUT's
+ * answer arrives, which only the SDK's follow-up request sees.
+ */
+export async function submitCreateExtension(access: AzureAccess, cluster: ClusterModel, name: string, extension: Extension): Promise<void> {
+  const afterAnswer = new AbortController();
+  let accepted = false;
+  try {
+    await extensionsOf(access, cluster).beginCreate(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name, extension, {
+      abortSignal: afterAnswer.signal,
+      onResponse: (response) => {
+        accepted = response.status >= 200 && response.status < 300;
+        afterAnswer.abort();
+      },
+    });
+  } catch (err) {
+    if (!accepted) {
+      throw err;
+    }
+  }
+}
+
 /** PATCH: only what the patch holds changes; protected settings, when present, replace all the stored ones. */
 export function beginUpdateExtension(
   access: AzureAccess,

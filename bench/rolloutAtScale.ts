@@ -4,17 +4,12 @@
 // engine to all clusters (T) and the fixed 10 at a time "Deploy to Clusters" used before it (B). Azure's budget alone
 // needs (N − 200)/10 s for N writes, so the limit is L = (N − 200)/10 + S; R = T/L (goal ≤ 1.25, no cluster failed).
 import type { ClusterModel } from '../src/azure/clusterModel';
-import { createLimiter } from '../src/azure/concurrency';
-import { runDeployments } from '../src/lifecycle/deployPlan';
-import { deployToCluster } from '../src/lifecycle/deployToCluster';
-import { ArmPacer } from '../src/rollout/armPacer';
-import { runRollout } from '../src/rollout/rolloutEngine';
-import { countStates, type RolloutRecord } from '../src/rollout/rolloutRecord';
 import { applyTypeDefaults, type ExtensionRequest } from '../src/shared';
 import { startEmulator } from '../test/emulator/emulator';
 import type { RunningEmulator } from '../test/emulator/emulatorTypes';
-import { benchSeed, BENCH_RESOURCE_GROUP } from './rolloutSeed';
 import { emulatorAccess } from '../test/support/emulatorAccess';
+import { engineDeploy, fixedDeploy } from './benchRuns';
+import { benchSeed, BENCH_RESOURCE_GROUP } from './rolloutSeed';
 
 const CLUSTERS = 500;
 const LATENCY_MS = 300;
@@ -27,9 +22,10 @@ const REQUEST: ExtensionRequest = applyTypeDefaults({ name: 'monitor', extension
 
 interface Measured {
   seconds: number;
-  throttled: number;
   failed: number;
   succeeded: number;
+  /** 429 answers the emulator sent during the run. */
+  throttled: number;
 }
 
 /** A fresh emulator state (budgets full again) and the clusters of the bench's resource group. */
@@ -45,64 +41,24 @@ async function freshStart(emulator: RunningEmulator): Promise<{ access: ReturnTy
   return { access, clusters };
 }
 
-function throttledSince(emulator: RunningEmulator, index: number): number {
-  return emulator.requests.slice(index).filter((r) => r.status === 429).length;
-}
-
-async function engineRollout(emulator: RunningEmulator, count: number): Promise<Measured> {
+/** One way of deploying, timed from a fresh start, with the 429s it met. */
+async function measure(emulator: RunningEmulator, count: number, how: 'engine' | 'fixed'): Promise<Measured> {
   const { access, clusters } = await freshStart(emulator);
-  const targets = clusters.slice(0, count).map((cluster) => ({ cluster, state: 'pending' as const, message: '' }));
-  const record: RolloutRecord = {
-    id: 'bench',
-    title: 'Deploy monitor',
-    request: REQUEST,
-    protectedKeys: [],
-    options: { canary: { kind: 'none' }, failureThreshold: { kind: 'none' } },
-    targets,
-    status: 'running',
-    startedAt: Date.now(),
-    updatedAt: Date.now(),
-  };
-  const pacer = new ArmPacer();
+  const targets = clusters.slice(0, count);
   const before = emulator.requests.length;
-  const started = performance.now();
-  try {
-    await runRollout(
-      { access, pacer },
-      { record, targets, requestFor: () => REQUEST, withCanary: false, replaceFailed: new Set(), pollIntervalMs: POLL_MS, cancel: new AbortController().signal },
-      { changed: () => undefined, askToContinue: () => Promise.resolve(true) },
-    );
-  } finally {
-    pacer.dispose();
-  }
-  const counts = countStates(record);
-  return { seconds: (performance.now() - started) / 1000, throttled: throttledSince(emulator, before), failed: record.targets.length - counts.succeeded, succeeded: counts.succeeded };
-}
-
-async function fixedConcurrency(emulator: RunningEmulator): Promise<Measured> {
-  const { access, clusters } = await freshStart(emulator);
-  const before = emulator.requests.length;
-  const started = performance.now();
-  const results = await runDeployments(
-    clusters,
-    (c) => deployToCluster(access, c, REQUEST, new AbortController().signal, POLL_MS),
-    createLimiter(() => FIXED_CONCURRENCY),
-    (err) => ({ outcome: 'failed', message: String(err) }),
-    () => undefined,
-  );
-  const succeeded = results.filter((r) => r.outcome === 'succeeded').length;
-  return { seconds: (performance.now() - started) / 1000, throttled: throttledSince(emulator, before), failed: results.length - succeeded, succeeded };
+  const run = how === 'engine' ? await engineDeploy(access, targets, REQUEST, POLL_MS) : await fixedDeploy(access, targets, REQUEST, POLL_MS, FIXED_CONCURRENCY);
+  return { ...run, throttled: emulator.requests.slice(before).filter((r) => r.status === 429).length };
 }
 
 async function main(): Promise<void> {
   const emulator = await startEmulator({ extraSeed: benchSeed(CLUSTERS) });
   try {
     console.log(`${CLUSTERS} clusters in one subscription, ${LATENCY_MS} ms added latency per request, ${OPERATION_MS} ms operations, Resource Manager's budgets on`);
-    const single = await engineRollout(emulator, 1);
+    const single = await measure(emulator, 1, 'engine');
     console.log(`  one deployment (S): ${single.seconds.toFixed(1)} s, ${single.succeeded} succeeded`);
-    const rollout = await engineRollout(emulator, CLUSTERS);
+    const rollout = await measure(emulator, CLUSTERS, 'engine');
     console.log(`  rollout engine (T): ${rollout.seconds.toFixed(1)} s, ${rollout.succeeded} succeeded, ${rollout.throttled} answered 429`);
-    const fixed = await fixedConcurrency(emulator);
+    const fixed = await measure(emulator, CLUSTERS, 'fixed');
     console.log(`  fixed ${FIXED_CONCURRENCY} at a time (B): ${fixed.seconds.toFixed(1)} s, ${fixed.succeeded} succeeded, ${fixed.throttled} answered 429`);
     const limit = (CLUSTERS - 200) / 10 + single.seconds;
     console.log(

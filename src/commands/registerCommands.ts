@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { registerSelectSubscriptions } from './account/selectSubscriptions';
 import { registerSignIn } from './account/signIn';
 import { registerLifecycleCommands } from './lifecycle/registerLifecycleCommands';
+import { registerRolloutCommands } from './rollout/registerRolloutCommands';
 import type { ExtensionServices } from './services';
 import { registerCopyResourceId } from './tree/copyResourceId';
 import { registerOpenInPortal } from './tree/openInPortal';
@@ -17,4 +18,5 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   registerOpenInPortal(context, services);
   registerShowExtension(context, services);
   registerLifecycleCommands(context, services);
+  registerRolloutCommands(context, services);
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/azureAccess';
+import type { RolloutStore } from '../rollout/rolloutStore';
 import type { AksTreeDataProvider } from '../tree/aksTreeDataProvider';
 import type { TreeNode } from '../tree/treeNodes';
 import type { Prompter } from '../ui/prompter';
@@ -10,6 +11,8 @@ export interface ExtensionServices {
   readonly tree: AksTreeDataProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly log: vscode.LogOutputChannel;
+  /** Rollouts to many clusters, stored in the global state as they go (resume after a reload). */
+  readonly rollouts: RolloutStore;
   /** Replaceable so integration tests can answer the questions commands ask. */
   prompter: Prompter;
 }

@@ -20,6 +20,9 @@ export class ArmPacer {
     this.stopListening = onArmThrottled(({ subscriptionId, kind, retryAfterMs }) => {
       this.throttled += 1;
       this.bucket(subscriptionId, kind).pause(retryAfterMs);
+      if (kind === 'writes') {
+        this.bucket(subscriptionId, 'reservations').pause(retryAfterMs);
+      }
     });
   }
 
@@ -28,15 +31,23 @@ export class ArmPacer {
     return this.bucket(subscriptionId, kind).take(signal, first);
   }
 
+  /**
+   * A turn to write soon: taken before the cluster is checked, so that the check happens just before the write and
+   * not long before it (the write itself then takes its own turn, which keeps writes evenly spaced as Azure counts them).
+   */
+  reserveWrite(subscriptionId: string, signal?: AbortSignal): Promise<void> {
+    return this.bucket(subscriptionId, 'reservations').take(signal);
+  }
+
   dispose(): void {
     this.stopListening();
   }
 
-  private bucket(subscriptionId: string, kind: ArmBudgetKind): PacedBucket {
+  private bucket(subscriptionId: string, kind: ArmBudgetKind | 'reservations'): PacedBucket {
     const key = `${subscriptionId.toLowerCase()}|${kind}`;
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      bucket = new PacedBucket(this.budgets[kind]);
+      bucket = new PacedBucket(this.budgets[kind === 'reservations' ? 'writes' : kind]);
       this.buckets.set(key, bucket);
     }
     return bucket;

@@ -69,15 +69,10 @@ export function createBlocker(cluster: ClusterModel, existing: readonly Extensio
   return deployBlocker(cluster, replaceable ? existing.filter((e) => e !== ours) : existing, req.name, req.extensionType);
 }
 
-/**
- * Sends the create (PUT); resolves once Azure accepted it. The caller took the write for the first attempt before
- * checking the cluster (so the check is as fresh as can be); a resend after a 429 waits for another.
- */
+/** Sends the create (PUT) within the write budget; resolves once Azure accepted it. */
 export async function submitCreate(ctx: StepContext, cluster: ClusterModel, req: ExtensionRequest, signal: AbortSignal): Promise<void> {
-  await throttleTolerant(async (attempt) => {
-    if (attempt > 1) {
-      await ctx.pacer.take(cluster.subscriptionId, 'writes', signal);
-    }
+  await throttleTolerant(async () => {
+    await ctx.pacer.take(cluster.subscriptionId, 'writes', signal);
     await submitCreateExtension(ctx.access, cluster, req.name, toExtensionBody(req));
   });
 }

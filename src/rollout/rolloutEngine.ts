@@ -1,6 +1,6 @@
 /*
  * The rollout engine: one extension to many clusters, as fast as Resource Manager's budgets allow and no faster.
- * Every cluster goes: take a write from the subscription's budget → read its extensions (never write to a cluster whose
+ * Every cluster goes: wait for its turn in the subscription's write budget → read its extensions (never write to a cluster whose
  * state could not be read) → create → watch its state within the read budget until it ends. An optional canary goes
  * first and alone; failures beyond a threshold pause submitting and ask; cancel stops submitting and reads once more
  * what was sent. Every cluster ends in a known state; each change is reported so the caller can store it.
@@ -123,14 +123,14 @@ class Rollout {
     }
   }
 
-  /** Takes a write, checks the cluster, creates; true once Azure accepted it (the target is then `submitted`). */
+  /** Waits for its turn to write, checks the cluster, creates; true once Azure accepted it (the target is then `submitted`). */
   private async submit(target: RolloutTarget): Promise<boolean> {
     const { cluster } = target;
     const signal = this.stop.signal;
     const req = this.run.requestFor(cluster);
     try {
       await this.question;
-      await this.ctx.pacer.take(cluster.subscriptionId, 'writes', signal);
+      await this.ctx.pacer.reserveWrite(cluster.subscriptionId, signal);
       await this.question;
       signal.throwIfAborted();
     } catch {

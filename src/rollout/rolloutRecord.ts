@@ -49,10 +49,22 @@ export interface RolloutRecord {
   readonly protectedKeys: readonly string[];
   readonly options: RolloutOptions;
   readonly targets: RolloutTarget[];
-  /** running while a window works on it (or crashed doing so); stopped or finished after. */
-  status: 'running' | 'stopped' | 'finished';
+  /**
+   * running while a window works on it (or crashed doing so: its heartbeat, updatedAt, then stops); interrupted when
+   * its extension host shut down mid-way; stopped (cancel, canary, threshold) or finished after.
+   */
+  status: 'running' | 'interrupted' | 'stopped' | 'finished';
   readonly startedAt: number;
   updatedAt: number;
+}
+
+/** The threshold a setting's text asks for: "5" clusters, "10%" of them, or "" for never. */
+export function parseFailureThreshold(text: string): FailureThreshold {
+  const match = /^\s*(\d+)\s*(%?)\s*$/.exec(text);
+  if (!match || Number(match[1]) === 0) {
+    return { kind: 'none' };
+  }
+  return match[2] ? { kind: 'percent', percent: Number(match[1]) } : { kind: 'count', count: Number(match[1]) };
 }
 
 export const FINAL_STATES: readonly TargetState[] = ['succeeded', 'failed', 'skipped', 'notChecked', 'notStarted', 'running'];
@@ -104,6 +116,7 @@ export function failureLimit(threshold: FailureThreshold, clusters: number): num
     case 'count':
       return Math.max(1, threshold.count);
     case 'percent':
-      return Math.max(1, Math.ceil((threshold.percent / 100) * clusters));
+      // One failure among a handful of clusters is no pattern yet.
+      return Math.max(2, Math.ceil((threshold.percent / 100) * clusters));
   }
 }

@@ -1,7 +1,7 @@
 // Talks to the emulator the test runner started, through its test-only control API (see test/emulator/emulatorTypes.ts).
 import * as fs from 'node:fs';
 import * as https from 'node:https';
-import { CONTROL_PREFIX, EMULATOR_CA_FILE_ENV, EMULATOR_URL_ENV, type FaultOptions, type RecordedRequest } from '../emulator/emulatorTypes';
+import { CONTROL_PREFIX, EMULATOR_CA_FILE_ENV, EMULATOR_URL_ENV, type FaultOptions, type RecordedRequest, type RuntimeOptions } from '../emulator/emulatorTypes';
 
 function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const base = process.env[EMULATOR_URL_ENV];
@@ -36,6 +36,6 @@ export const emulatorControl = {
   requests: (): Promise<RecordedRequest[]> => call('GET', '/requests'),
   reset: (): Promise<void> => call('POST', '/reset'),
   setFaults: (faults: FaultOptions): Promise<void> => call('POST', '/faults', faults),
-  setOptions: (options: { operationDelayMs?: number; pageSize?: number; failNextOperation?: boolean }): Promise<void> => call('POST', '/options', options),
+  setOptions: (options: RuntimeOptions): Promise<void> => call('POST', '/options', options),
   protectedSettingsOf: (extensionId: string): Promise<Record<string, string> | null> => call('GET', `/protected?id=${encodeURIComponent(extensionId)}`),
 };

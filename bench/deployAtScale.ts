@@ -7,7 +7,7 @@ import { startEmulator } from '../test/emulator/emulator';
 import type { RunningEmulator } from '../test/emulator/emulatorTypes';
 import { emulatorAccess } from '../test/support/emulatorAccess';
 import { type DeployRun, engineDeploy, fixedDeploy } from './benchRuns';
-import { benchSeed, BENCH_RESOURCE_GROUP } from './rolloutSeed';
+import { readyFleet } from './rolloutSeed';
 
 const CLUSTERS = 50;
 const LATENCY_MS = 300;
@@ -29,10 +29,10 @@ async function deployAll(emulator: RunningEmulator, clusters: ClusterModel[], ho
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator({ extraSeed: benchSeed(CLUSTERS) });
+  const emulator = await startEmulator({ seed: readyFleet(CLUSTERS) });
   try {
     const setup = emulatorAccess(emulator);
-    const clusters = (await Promise.all((await setup.listSubscriptions()).map((s) => setup.listClusters(s)))).flat().filter((c) => c.resourceGroup === BENCH_RESOURCE_GROUP);
+    const clusters = (await Promise.all((await setup.listSubscriptions()).map((s) => setup.listClusters(s)))).flat();
     const engine = await deployAll(emulator, clusters, 'engine');
     const sequential = await deployAll(emulator, clusters, 'sequential');
     console.log(`Deploying microsoft.flux to ${clusters.length} clusters, ${LATENCY_MS} ms added latency per request, ${OPERATION_MS} ms operations, polls every ${POLL_MS} ms`);

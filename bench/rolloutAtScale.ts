@@ -9,7 +9,7 @@ import { startEmulator } from '../test/emulator/emulator';
 import type { RunningEmulator } from '../test/emulator/emulatorTypes';
 import { emulatorAccess } from '../test/support/emulatorAccess';
 import { engineDeploy, fixedDeploy } from './benchRuns';
-import { benchSeed, BENCH_RESOURCE_GROUP } from './rolloutSeed';
+import { readyFleet } from './rolloutSeed';
 
 const CLUSTERS = 500;
 const LATENCY_MS = 300;
@@ -34,7 +34,7 @@ async function freshStart(emulator: RunningEmulator): Promise<{ access: ReturnTy
   emulator.setOptions({ operationDelayMs: OPERATION_MS });
   const access = emulatorAccess(emulator);
   const subscriptions = await access.listSubscriptions();
-  const clusters = (await Promise.all(subscriptions.map((s) => access.listClusters(s)))).flat().filter((c) => c.resourceGroup === BENCH_RESOURCE_GROUP);
+  const clusters = (await Promise.all(subscriptions.map((s) => access.listClusters(s)))).flat();
   // Listing the subscriptions and clusters is set-up: the budgets start full for what is measured.
   emulator.setOptions({ armBudget: true });
   emulator.setFaults({ latencyMs: LATENCY_MS });
@@ -51,7 +51,7 @@ async function measure(emulator: RunningEmulator, count: number, how: 'engine' |
 }
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator({ extraSeed: benchSeed(CLUSTERS) });
+  const emulator = await startEmulator({ seed: readyFleet(CLUSTERS) });
   try {
     console.log(`${CLUSTERS} clusters in one subscription, ${LATENCY_MS} ms added latency per request, ${OPERATION_MS} ms operations, Resource Manager's budgets on`);
     const single = await measure(emulator, 1, 'engine');

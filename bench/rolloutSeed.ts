@@ -1,11 +1,20 @@
 import type { JsonObject, SeedData } from '../test/emulator/seed';
-import { loadSeed } from '../test/emulator/seed';
+import { scaleSeed } from '../test/emulator/scaleSeed';
 
-export const BENCH_RESOURCE_GROUP = 'rg-bench';
-
-/** `count` managed-identity clusters without extensions cloned from a seeded one, in one subscription. */
-export function benchSeed(count: number): Partial<SeedData> {
-  const template = loadSeed().clusters.find((c) => String(c.name) === 'aks-dev-westus2') as JsonObject;
-  const base = String(template.id).replace(/resourceGroups\/.*$/, `resourceGroups/${BENCH_RESOURCE_GROUP}/providers/Microsoft.ContainerService/managedClusters/`);
-  return { clusters: Array.from({ length: count }, (_, i) => ({ ...structuredClone(template), id: `${base}aks-bench-${String(i).padStart(3, '0')}`, name: `aks-bench-${String(i).padStart(3, '0')}` })) };
+/**
+ * `count` clusters of the emulator's scale seed in one subscription, every one ready for a new extension: the seeded
+ * extensions left out, and the few stopped or service-principal clusters of the fleet started and given a managed
+ * identity, so that a rollout to all of them writes to all of them.
+ */
+export function readyFleet(count: number): SeedData {
+  const seed = scaleSeed({ clusters: count, subscriptions: 1 });
+  const clusters = seed.clusters.map((cluster): JsonObject => {
+    const properties = cluster.properties as JsonObject;
+    return {
+      ...cluster,
+      identity: cluster.identity ?? { type: 'SystemAssigned' },
+      properties: { ...properties, powerState: { code: 'Running' }, servicePrincipalProfile: { clientId: 'msi' } },
+    };
+  });
+  return { ...seed, clusters, extensions: [] };
 }

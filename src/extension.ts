@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { AzureAccess } from './azure/azureAccess';
 import { readEmulatorConnection } from './azure/devMode';
+import { affectsSubscriptionFilter, readSubscriptionFilter } from './azure/subscriptionFilter';
 import { createSubscriptionProvider } from './azure/subscriptionProvider';
 import { registerSettingsLanguageSupport } from './client';
 import { registerCommands } from './commands/registerCommands';
 import { markActiveInterrupted } from './commands/rollout/rolloutRunner';
 import type { ExtensionServices } from './commands/services';
-import type { AksClusterExtensionsApi } from './extensionApi';
+import { developmentApi, type AksClusterExtensionsApi } from './extensionApi';
 import { RolloutStore } from './rollout/rolloutStore';
 import { AksTreeDataProvider } from './tree/aksTreeDataProvider';
 import { vscodePrompter } from './ui/vscodePrompter';
@@ -17,7 +18,7 @@ function setting<T>(key: string, fallback: T): T {
   return vscode.workspace.getConfiguration(SECTION).get<T>(key, fallback);
 }
 
-export function activate(context: vscode.ExtensionContext): AksClusterExtensionsApi {
+export function activate(context: vscode.ExtensionContext): AksClusterExtensionsApi | undefined {
   const log = vscode.window.createOutputChannel('AKS Cluster Extensions', { log: true });
   context.subscriptions.push(log);
 
@@ -31,14 +32,17 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   if (provider.dispose) {
     context.subscriptions.push({ dispose: () => provider.dispose?.() });
   }
-  const access = new AzureAccess(provider, emulator?.caPem, () => setting('listConcurrency', 8));
+  const access = new AzureAccess(provider, emulator?.caPem, () => setting('listConcurrency', 8), {
+    subscriptionFilter: readSubscriptionFilter,
+    logRequest: (line) => log.info(line),
+  });
   const tree = new AksTreeDataProvider(access, log, () => setting('pollIntervalSeconds', 5) * 1000);
   const view = vscode.window.createTreeView('aksClusterExtensions.tree', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   context.subscriptions.push(tree, view);
   context.subscriptions.push(provider.onDidSignIn(() => tree.refresh()), provider.onDidSignOut(() => tree.refresh()));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('azureResourceGroups.selectedSubscriptions')) {
+      if (affectsSubscriptionFilter(e)) {
         tree.refresh();
       }
     }),
@@ -49,10 +53,10 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   registerCommands(context, services);
   whenDeactivated = () => markActiveInterrupted(services);
 
-  return {
+  return developmentApi(emulator, () => ({
     tree,
     access,
-    developmentMode: emulator !== undefined,
+    developmentMode: true,
     writablePlaces: [context.logUri, context.globalStorageUri, ...(context.storageUri ? [context.storageUri] : [])],
     usePrompter(prompter) {
       const previous = services.prompter;
@@ -61,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
         services.prompter = previous;
       };
     },
-  };
+  }));
 }
 
 let whenDeactivated: (() => Promise<void>) | undefined;

@@ -1,9 +1,14 @@
 import type * as vscode from 'vscode';
 import type { AzureAccess } from './azure/azureAccess';
+import type { EmulatorConnection } from './azure/devMode';
 import type { AksTreeDataProvider } from './tree/aksTreeDataProvider';
 import type { Prompter } from './ui/prompter';
 
-/** What activate() returns: used by integration tests to read the tree and answer prompts, and open to other extensions. */
+/**
+ * The test hooks activate() returns in development mode: the tree, Azure access with its clients, and a prompter that
+ * answers masked inputs and destructive confirmations. With a real account they would hand any other extension the
+ * user's Azure access, so they exist only against the emulator.
+ */
 export interface AksClusterExtensionsApi {
   readonly tree: AksTreeDataProvider;
   readonly access: AzureAccess;
@@ -13,4 +18,9 @@ export interface AksClusterExtensionsApi {
   readonly writablePlaces: readonly vscode.Uri[];
   /** Replaces the prompter commands ask through (tests); returns a function that restores the previous one. */
   usePrompter(prompter: Prompter): () => void;
+}
+
+/** The API for activate() to return: built only in development mode (the emulator's environment variables), else none. */
+export function developmentApi(emulator: EmulatorConnection | undefined, build: () => AksClusterExtensionsApi): AksClusterExtensionsApi | undefined {
+  return emulator ? build() : undefined;
 }

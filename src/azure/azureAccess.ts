@@ -3,11 +3,20 @@ import type { AzureSubscription, AzureSubscriptionProvider } from '@microsoft/vs
 import { type ClusterModel, toClusterModel } from './clusterModel';
 import { createLimiter, type Limiter } from './concurrency';
 import { PromiseCache } from './promiseCache';
+import type { RequestLogger } from './requestLogPolicy';
 import { createSubscriptionClients, type SubscriptionClients } from './subscriptionClients';
 
 /** AKS clusters are the only cluster kind this extension manages. */
 export const AKS_CLUSTER_RP = 'Microsoft.ContainerService';
 export const AKS_CLUSTER_RESOURCE = 'managedClusters';
+
+/** What the extension adds to plain access: the subscription filter and the request log. */
+export interface AccessOptions {
+  /** The chosen "tenantId/subscriptionId" entries; undefined shows every subscription. */
+  readonly subscriptionFilter?: () => readonly string[] | undefined;
+  /** Receives one line per ARM request (method, path, status, duration, ids). */
+  readonly logRequest?: RequestLogger;
+}
 
 /**
  * Read access to Azure for the tree and the commands: subscriptions, clusters and extension instances,
@@ -24,13 +33,16 @@ export class AzureAccess {
     readonly provider: AzureSubscriptionProvider,
     private readonly caPem: string | undefined,
     listConcurrency: () => number,
+    private readonly options: AccessOptions = {},
   ) {
     this.limit = createLimiter(listConcurrency);
   }
 
-  /** Subscriptions the user selected (the subscription filter), sorted by name. */
+  /** Subscriptions the user selected (the subscription filter; none when the user chose none). */
   async listSubscriptions(): Promise<AzureSubscription[]> {
-    const subscriptions = await this.provider.getSubscriptions(true);
+    const filter = this.options.subscriptionFilter?.();
+    const all = await this.provider.getSubscriptions(false);
+    const subscriptions = filter === undefined ? all : all.filter((s) => filter.includes(`${s.tenantId}/${s.subscriptionId}`));
     for (const s of subscriptions) {
       this.subscriptions.set(s.subscriptionId.toLowerCase(), s);
     }
@@ -46,7 +58,7 @@ export class AzureAccess {
     const key = `${sub.tenantId}/${sub.subscriptionId}`;
     let clients = this.clients.get(key);
     if (!clients) {
-      clients = createSubscriptionClients(sub, this.caPem);
+      clients = createSubscriptionClients(sub, this.caPem, this.options.logRequest);
       this.clients.set(key, clients);
       this.subscriptions.set(sub.subscriptionId.toLowerCase(), sub);
     }

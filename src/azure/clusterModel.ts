@@ -13,6 +13,8 @@ export interface ClusterModel {
   readonly provisioningState: string | undefined;
   /** False for clusters that still authenticate with a service principal. */
   readonly hasManagedIdentity: boolean;
+  /** The cluster's Azure tags (pickers filter on them). */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Why a cluster cannot take extensions now, with the fix, or undefined when it can. */
@@ -40,6 +42,7 @@ export function toClusterModel(cluster: ManagedCluster): ClusterModel {
     powerState: cluster.powerState?.code,
     provisioningState: cluster.provisioningState,
     hasManagedIdentity,
+    tags: cluster.tags ?? {},
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AzureSubscription, AzureSubscriptionProvider, AzureTenant, GetSubscriptionsFilter } from '@microsoft/vscode-azext-azureauth';
+import type { AzureSubscription, AzureSubscriptionProvider, AzureTenant } from '@microsoft/vscode-azext-azureauth';
 import * as vscode from 'vscode';
 import type { EmulatorConnection } from './devMode';
 import { listEmulatorSubscriptions, listEmulatorTenants } from './emulatorSubscriptions';
@@ -19,11 +19,9 @@ export class EmulatorSubscriptionProvider implements AzureSubscriptionProvider {
     return listEmulatorTenants(this.connection);
   }
 
-  async getSubscriptions(filter: boolean | GetSubscriptionsFilter = true): Promise<AzureSubscription[]> {
-    const subscriptions = await listEmulatorSubscriptions(this.connection);
-    // The same subscription filter setting the real provider honours, so "Select Subscriptions" works here too.
-    const selected = filter === true ? vscode.workspace.getConfiguration('azureResourceGroups').get<string[]>('selectedSubscriptions', []) : [];
-    return selected.length === 0 ? subscriptions : subscriptions.filter((s) => selected.includes(`${s.tenantId}/${s.subscriptionId}`));
+  /** Every subscription: the subscription filter is applied by AzureAccess, the same way for both providers. */
+  getSubscriptions(): Promise<AzureSubscription[]> {
+    return listEmulatorSubscriptions(this.connection);
   }
 
   isSignedIn(): Promise<boolean> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { configurationSection, settingsLanguageId } from '../shared/protocol';
+import { MessageNamesOnlyChannel } from './messageNamesOnlyChannel';
 
 /**
  * Starts the language server the first time a settings document is open (as vscode-eslint does),
@@ -40,6 +41,7 @@ export class SettingsLanguageClient implements vscode.Disposable {
         fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json'),
       },
       outputChannel: this.log,
+      traceOutputChannel: new MessageNamesOnlyChannel(this.log),
     };
     // The id makes the client read aksClusterExtensions.trace.server.
     this.client = new LanguageClient(configurationSection, vscode.l10n.t('AKS Extension Settings'), serverOptions, clientOptions);

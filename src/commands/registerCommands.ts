@@ -5,6 +5,7 @@ import { registerLifecycleCommands } from './lifecycle/registerLifecycleCommands
 import { registerRolloutCommands } from './rollout/registerRolloutCommands';
 import type { ExtensionServices } from './services';
 import { registerCopyResourceId } from './tree/copyResourceId';
+import { registerCopySubscriptionId } from './tree/copySubscriptionId';
 import { registerOpenInPortal } from './tree/openInPortal';
 import { registerRefresh } from './tree/refresh';
 import { registerShowExtension } from './tree/showExtension';
@@ -15,6 +16,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   registerSelectSubscriptions(context, services);
   registerRefresh(context, services);
   registerCopyResourceId(context, services);
+  registerCopySubscriptionId(context, services);
   registerOpenInPortal(context, services);
   registerShowExtension(context, services);
   registerLifecycleCommands(context, services);

@@ -4,7 +4,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import { findExtensionType } from '../shared/catalog';
 import type { ExtensionTypeInfo } from '../shared/catalog/extensionType';
 import { knownSetting } from '../shared/rules/keyLookup';
-import { readSettingsText } from '../shared/settingsText';
+import { nestingTooDeepAt, readSettingsText } from '../shared/settingsText';
 import { settingDocumentation } from './settingDocumentation';
 
 /** Completion of keys (with docs and defaults) and of allowed values, for the bound type. */
@@ -12,6 +12,8 @@ export function completeSettings(document: TextDocument, offset: number, extensi
   const info = extensionType ? findExtensionType(extensionType) : undefined;
   if (!info) return [];
   const text = document.getText();
+  // The parser behind getLocation recurses per level: a document nested too deep gets no completion, not a crash.
+  if (nestingTooDeepAt(text) !== undefined) return [];
   const location = getLocation(text, offset);
   if (location.path.length !== 1) return [];
   const node = location.previousNode;

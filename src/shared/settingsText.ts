@@ -25,15 +25,53 @@ export interface SyntaxProblem {
 export interface SettingsText {
   entries: SettingEntry[];
   syntaxErrors: SyntaxProblem[];
-  /** The kind of the top-level value; undefined for an empty file. */
+  /** The kind of the top-level value; undefined for an empty file (or one nested too deep to read). */
   rootKind?: JsonKind;
+  /** Where the text nests deeper than maxNesting: it is not read further (entries stay empty). */
+  tooDeepAt?: number;
   rootOffset: number;
   rootLength: number;
+}
+
+/**
+ * How deep arrays and objects may nest. The az CLI's reader (Python's json) gives up near 1,000 levels; the JSON
+ * parser here recurses per level, so a file nested 100,000 deep would overflow the stack.
+ */
+export const maxNesting = 1000;
+
+function countOf(text: string, char: string, stopAfter: number): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i !== -1 && count <= stopAfter; i = text.indexOf(char, i + 1)) count++;
+  return count;
+}
+
+/** The offset of the first bracket nested deeper than maxNesting, or undefined: a loop, no recursion. */
+export function nestingTooDeepAt(text: string): number | undefined {
+  // Most texts cannot nest that deep at all: too few brackets (counted natively) rule them out without the loop.
+  if (countOf(text, '[', maxNesting) + countOf(text, '{', maxNesting) <= maxNesting) return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > maxNesting) return i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** Reads the top-level pairs of a settings file in one pass, without building a tree. */
 export function readSettingsText(text: string): SettingsText {
   const result: SettingsText = { entries: [], syntaxErrors: [], rootOffset: 0, rootLength: 0 };
+  const tooDeepAt = nestingTooDeepAt(text);
+  if (tooDeepAt !== undefined) return { ...result, tooDeepAt };
   let depth = 0;
   let pending: { key: string; offset: number; length: number } | undefined;
   let containerStart = 0;

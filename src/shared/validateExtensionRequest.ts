@@ -5,6 +5,7 @@ import { catalogForForm, type SettingsForm } from './catalog/storedForm';
 import { valueNotStringMessage } from './documentMessages';
 import type { ExtensionRequest } from './extensionRequest';
 import { immutableChangeMessage, immutableKeysChanged } from './rules/immutability';
+import { mayQuoteValue } from './rules/secretDetection';
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
 import { createSettingsView, type SettingsLocation, type Severity } from './rules/settingsView';
 import { readSettingsText } from './settingsText';
@@ -95,7 +96,15 @@ function checkVersioning(req: ExtensionRequest, info: ExtensionTypeInfo | undefi
   return out;
 }
 
-const fileLevelCodes = new Set(['settings/empty', 'settings/invalid-json', 'settings/not-an-object', 'settings/duplicate-key', 'settings/value-not-string']);
+const fileLevelCodes = new Set([
+  'settings/empty',
+  'settings/invalid-json',
+  'settings/not-an-object',
+  'settings/duplicate-key',
+  'settings/value-not-string',
+  'settings/too-deep',
+  'settings/byte-order-mark',
+]);
 
 interface LoadedSettings {
   map: Map<string, string>;
@@ -124,7 +133,10 @@ function loadMap(values: Record<string, string> | undefined, field: keyof Extens
   for (const [key, value] of Object.entries(values ?? {})) {
     // Callers build these maps from user input; guard against non-strings the type cannot rule out.
     const v: unknown = value;
-    if (typeof v !== 'string') problems.push({ code: 'settings/value-not-string', severity: 'error', message: valueNotStringMessage(key, String(v)), field, key });
+    if (typeof v !== 'string') {
+      const shown = mayQuoteValue(key, String(v), field === 'configurationProtectedSettings') ? String(v) : undefined;
+      problems.push({ code: 'settings/value-not-string', severity: 'error', message: valueNotStringMessage(key, shown), field, key });
+    }
     map.set(key, typeof v === 'string' ? v : String(v));
   }
   return { map, problems };

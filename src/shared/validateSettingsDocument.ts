@@ -3,14 +3,18 @@ import type { ExtensionTypeInfo } from './catalog/extensionType';
 import {
   duplicateKeyMessage,
   emptyFileMessage,
+  byteOrderMarkMessage,
   invalidJsonMessage,
   notAnObjectMessage,
+  tooDeepMessage,
+  tooManyProblemsMessage,
   unknownExtensionTypeMessage,
   valueNotStringMessage,
 } from './documentMessages';
+import { mayQuoteValue } from './rules/secretDetection';
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
 import { createSettingsView, type RuleFinding, type SettingsLocation, type Severity } from './rules/settingsView';
-import { LineIndex, readSettingsText, type SettingEntry } from './settingsText';
+import { LineIndex, maxNesting, readSettingsText, type SettingEntry } from './settingsText';
 
 export interface Position {
   line: number;
@@ -46,6 +50,8 @@ export interface ValidateSettingsOptions {
   companionText?: string;
   /** The document's URI; only for the caller's bookkeeping. */
   uri?: string;
+  /** Report at most this many problems; one more line then counts the rest (the CLI bounds its memory with it). */
+  maxDiagnostics?: number;
   /**
    * A document not saved as a file yet (the flows' settings documents are untitled): the CLI reads none of it, so an
    * empty object is no error, and a key still missing is told as information; the request is checked before sending.
@@ -62,7 +68,14 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
   const parsed = readSettingsText(text);
   let lines: LineIndex | undefined;
   const out: SettingsDiagnostic[] = [];
+  const limit = opts.maxDiagnostics ?? Infinity;
+  const unlisted = { count: 0, worst: 'hint' as Severity };
   const add = (offset: number, length: number, severity: Severity, code: string, message: string, data?: DiagnosticData): void => {
+    if (out.length >= limit) {
+      unlisted.count++;
+      if (severityRank[severity] < severityRank[unlisted.worst]) unlisted.worst = severity;
+      return;
+    }
     lines ??= new LineIndex(text);
     // The parser can report an unterminated comment as reaching past the end of the text.
     const end = Math.min(offset + length, text.length);
@@ -75,8 +88,14 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
     add(0, text.length, 'error', 'settings/empty', emptyFileMessage);
     return out;
   }
-  // The parser may report several errors at one spot (a trailing comma): the first says it best.
-  const syntaxErrors = parsed.syntaxErrors.filter((e, i, all) => i === 0 || all[i - 1].offset !== e.offset);
+  if (parsed.tooDeepAt !== undefined) {
+    add(parsed.tooDeepAt, 1, 'error', 'settings/too-deep', tooDeepMessage(maxNesting));
+    return out;
+  }
+  const hasByteOrderMark = text.charCodeAt(0) === 0xfeff;
+  if (hasByteOrderMark) add(0, 1, 'error', 'settings/byte-order-mark', byteOrderMarkMessage);
+  // The parser may report several errors at one spot (a trailing comma): the first says it best. A BOM is told above.
+  const syntaxErrors = parsed.syntaxErrors.filter((e, i, all) => (i === 0 || all[i - 1].offset !== e.offset) && !(hasByteOrderMark && e.offset === 0));
   for (const e of syntaxErrors.slice(0, maxSyntaxErrors)) add(e.offset, e.length, 'error', 'settings/invalid-json', invalidJsonMessage(e.message));
   if (parsed.rootKind !== 'object') {
     if (parsed.rootKind !== undefined) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/not-an-object', notAnObjectMessage);
@@ -105,7 +124,10 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
   for (const e of parsed.entries) {
     if (duplicated.size > 0 && duplicated.has(fold(e.key))) add(e.keyOffset, e.keyLength, 'error', 'settings/duplicate-key', duplicateKeyMessage(e.key), { key: e.key });
     const isString = e.kind === 'string';
-    if (!isString) add(e.valueOffset, e.valueLength, 'error', 'settings/value-not-string', valueNotStringMessage(e.key, e.text), { key: e.key });
+    if (!isString) {
+      const shown = mayQuoteValue(e.key, e.text, opts.isProtected) ? e.text : undefined;
+      add(e.valueOffset, e.valueLength, 'error', 'settings/value-not-string', valueNotStringMessage(e.key, shown), { key: e.key });
+    }
     for (const f of checkSetting(info, e.key, isString ? e.text : undefined, here)) addFinding(e, f);
   }
 
@@ -118,8 +140,15 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
       add(parsed.rootOffset, 1, opts.draft && f.severity === 'error' ? 'information' : f.severity, f.code, f.message);
     }
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (unlisted.count > 0) {
+    const last = out[out.length - 1].range.end;
+    out.push({ range: { start: last, end: last }, severity: unlisted.worst, code: 'settings/too-many-problems', message: tooManyProblemsMessage(unlisted.count) });
+  }
+  return out;
 }
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 // A loop rather than new Map(entries.map(...)): no pair array per key in files of thousands of keys.
 function toMap(entries: readonly SettingEntry[]): Map<string, string> {

@@ -1,9 +1,11 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Extension } from '@azure/arm-kubernetesconfiguration';
 import * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/azureAccess';
 import { describeAzureError } from '../azure/azureErrorMessage';
 import { clusterBlocker } from '../azure/clusterModel';
 import { clusterTreeItem } from './clusterTreeItem';
-import { isRunningState } from './extensionState';
+import { isRunningState, runningSinceEstimate, stallReason } from '../azure/provisioningState';
 import { extensionTreeItem } from './extensionTreeItem';
 import { messageTreeItem } from './messageTreeItem';
 import { RunningStateWatcher } from './runningStateWatcher';
@@ -30,13 +32,17 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
    * equal node built elsewhere (a command's, or a stale one) is mapped to the view's own.
    */
   private readonly shown = new Map<string, TreeNode>();
+  /** The extension rows last handed to the view per cluster id: a poll compares Azure's answer with them. */
+  private readonly shownRows = new Map<string, ExtensionNode[]>();
+  /** Extension ids seen idle in this session: a later running state is an operation that started since. */
+  private readonly seenIdle = new Set<string>();
 
   constructor(
     private readonly access: AzureAccess,
     private readonly log: vscode.LogOutputChannel,
     pollIntervalMs: () => number,
   ) {
-    this.watcher = new RunningStateWatcher(pollIntervalMs, (node) => this.refresh(node));
+    this.watcher = new RunningStateWatcher(pollIntervalMs, (node) => void this.pollCluster(node));
   }
 
   dispose(): void {
@@ -50,6 +56,54 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.access.invalidate(target?.id);
     // A node the view has not shown (yet) has nothing on screen to redraw but what is above it: redraw everything.
     this.changed.fire(target && this.shown.get(target.id));
+  }
+
+  /**
+   * Re-reads a cluster whose operations run and redraws only the rows whose content changed, so the rest of the tree
+   * (and a tooltip open on it) holds still; a row added or removed redraws the cluster.
+   */
+  async pollCluster(node: ClusterNode): Promise<void> {
+    const viewNode = this.shown.get(node.id) ?? node;
+    const rows = this.shownRows.get(node.id) ?? [];
+    this.access.invalidate(node.id);
+    let fresh: Extension[];
+    try {
+      fresh = await this.access.listExtensions(node.cluster);
+    } catch {
+      // The error row and its retry come from a full read of the cluster.
+      this.changed.fire(viewNode);
+      return;
+    }
+    if (fresh.length !== rows.length || fresh.some((e, i) => e.id !== rows[i].extension.id)) {
+      this.changed.fire(viewNode);
+      return;
+    }
+    rows.forEach((row, i) => {
+      if (!isDeepStrictEqual(row.extension, fresh[i])) {
+        row.extension = fresh[i];
+        this.noteRunning(row);
+        this.changed.fire(row);
+      }
+    });
+    this.watchRunning(node, rows);
+  }
+
+  /** Keeps a row's running-since estimate: set when it is first seen running, cleared once it ends. */
+  private noteRunning(row: ExtensionNode): void {
+    const now = Date.now();
+    if (!isRunningState(row.extension.provisioningState)) {
+      this.seenIdle.add(row.id);
+      row.runningSince = undefined;
+    } else if (!row.runningSince) {
+      row.runningSince = runningSinceEstimate(this.seenIdle.has(row.id), row.extension.systemData?.lastModifiedAt, now);
+    }
+  }
+
+  /** Watches the cluster while a row runs that may still end by itself; rows that will not are left alone. */
+  private watchRunning(node: ClusterNode, rows: readonly ExtensionNode[]): void {
+    const now = Date.now();
+    const progressing = rows.some((r) => isRunningState(r.extension.provisioningState) && !stallReason(r.extension.provisioningState, node.cluster.powerState, r.runningSince, now));
+    this.watcher.watch(node, progressing);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -116,14 +170,33 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
       return [messageNode(node, 'blocked', { label: blocker.reason, tooltip: blocker.fix, severity: 'warning', retry: false })];
     }
     const extensions = await this.access.listExtensions(node.cluster);
-    const rows: TreeNode[] = extensions.map((e) => extensionNode(node, e));
+    const extensionRows = this.keepRowIdentity(node, extensions);
+    const rows: TreeNode[] = [...extensionRows];
     if (blocker) {
       rows.unshift(messageNode(node, 'blocked', { label: blocker.reason, tooltip: blocker.fix, severity: 'warning', retry: false }));
     }
     if (extensions.length === 0) {
       rows.push(messageNode(node, 'empty', { label: vscode.l10n.t('No extensions on this cluster'), severity: 'info', retry: false }));
     }
-    this.watcher.watch(node, extensions.some((e) => isRunningState(e.provisioningState)));
+    this.watchRunning(node, extensionRows);
+    return rows;
+  }
+
+  /**
+   * The rows of a cluster, reusing the object of a row already handed out (updated in place): the view and every
+   * command then hold the same object per extension, so a poll's redraw of that object reaches the view.
+   */
+  private keepRowIdentity(node: ClusterNode, extensions: readonly Extension[]): ExtensionNode[] {
+    const previous = new Map((this.shownRows.get(node.id) ?? []).map((row) => [row.id, row]));
+    const rows = extensions.map((e) => {
+      const fresh = extensionNode(node, e);
+      const row = previous.get(fresh.id) ?? fresh;
+      row.parent = node;
+      row.extension = e;
+      this.noteRunning(row);
+      return row;
+    });
+    this.shownRows.set(node.id, rows);
     return rows;
   }
 

@@ -1,5 +1,6 @@
 import type { Extension } from '@azure/arm-kubernetesconfiguration';
 import * as vscode from 'vscode';
+import { type StallReason, stallReason } from '../azure/provisioningState';
 import { isRunningState, stateIcon } from './extensionState';
 import type { ExtensionNode } from './treeNodes';
 
@@ -8,11 +9,28 @@ export function displayVersion(extension: Extension): string {
   return extension.version ?? extension.currentVersion ?? (extension.releaseTrain ? `auto (${extension.releaseTrain})` : 'auto');
 }
 
-function tooltipFor(extension: Extension): vscode.MarkdownString {
+function formatDate(date: Date | undefined): string {
+  return date ? date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : vscode.l10n.t('an unknown time');
+}
+
+/** What the user can do about a row that will not end by itself, in one sentence. */
+function stallAdvice(reason: StallReason, extension: Extension, since: Date | undefined): string {
+  const state = extension.provisioningState ?? '';
+  return reason === 'clusterStopped'
+    ? vscode.l10n.t('The cluster is stopped, so its extension agent cannot finish {0}. Start the cluster, or use Force Delete to remove the extension from Azure.', state)
+    : vscode.l10n.t('Nothing has changed since {0}, longer than Azure waits for an operation (48 hours). Use Force Delete to remove the extension from Azure, then create it again.', formatDate(since));
+}
+
+function tooltipFor(extension: Extension, stall: StallReason | undefined, runningSince: Date | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.supportThemeIcons = true;
   md.appendMarkdown(`**${extension.name ?? ''}** · \`${extension.extensionType ?? ''}\`\n\n`);
-  md.appendMarkdown(`${vscode.l10n.t('State')}: **${extension.provisioningState ?? vscode.l10n.t('unknown')}**  \n`);
+  md.appendMarkdown(`${vscode.l10n.t('State')}: **${extension.provisioningState ?? vscode.l10n.t('unknown')}**`);
+  const since = isRunningState(extension.provisioningState) ? runningSince : undefined;
+  md.appendMarkdown(since ? ` ${vscode.l10n.t('since {0}', formatDate(since))}  \n` : '  \n');
+  if (stall) {
+    md.appendMarkdown(`$(warning) ${stallAdvice(stall, extension, since)}  \n`);
+  }
   md.appendMarkdown(`${vscode.l10n.t('Version')}: ${displayVersion(extension)}`);
   md.appendMarkdown(extension.autoUpgradeMinorVersion === false ? ` (${vscode.l10n.t('pinned')})  \n` : `  \n`);
   const scope = extension.scope?.cluster
@@ -37,12 +55,16 @@ export function extensionTreeItem(node: ExtensionNode): vscode.TreeItem {
   const state = extension.provisioningState;
   const item = new vscode.TreeItem(extension.name ?? '', vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  const stateLabel = state && state.toLowerCase() !== 'succeeded' ? ` · ${state}` : '';
+  const stall = stallReason(state, node.parent.cluster.powerState, node.runningSince, Date.now());
+  const stallLabel = stall === 'clusterStopped' ? vscode.l10n.t('cluster stopped: Force Delete?') : vscode.l10n.t('stuck: Force Delete?');
+  const stateLabel = state && state.toLowerCase() !== 'succeeded' ? ` · ${state}${stall ? ` (${stallLabel})` : ''}` : '';
   item.description = `${extension.extensionType ?? ''} · ${displayVersion(extension)}${stateLabel}`;
   item.iconPath = stateIcon(state);
-  item.tooltip = tooltipFor(extension);
+  item.tooltip = tooltipFor(extension, stall, node.runningSince);
+  // Enter or a click opens the read-only view of the instance, like a file in the explorer.
+  item.command = { command: 'aksClusterExtensions.showExtension', title: vscode.l10n.t('Show Extension'), arguments: [node] };
   // Tokens matched with `viewItem =~ /token/` in package.json menus.
-  const tokens = ['aksExtension', `state-${(state ?? 'unknown').toLowerCase()}`, isRunningState(state) ? 'running' : 'idle'];
+  const tokens = ['aksExtension', `state-${(state ?? 'unknown').toLowerCase()}`, isRunningState(state) ? 'running' : 'idle', ...(stall ? ['stalled'] : [])];
   item.contextValue = tokens.join(';');
   item.accessibilityInformation = { label: `${extension.name ?? ''}, ${extension.extensionType ?? ''}, ${state ?? ''}` };
   return item;

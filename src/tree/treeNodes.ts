@@ -21,8 +21,11 @@ export interface ClusterNode {
 export interface ExtensionNode {
   readonly kind: 'extension';
   readonly id: string;
-  readonly parent: ClusterNode;
-  readonly extension: Extension;
+  /** Parent and extension are replaced in place on a re-read, so one object stands for the row (see AksTreeDataProvider). */
+  parent: ClusterNode;
+  extension: Extension;
+  /** While it runs: when its operation started, as far as the tree can tell (see AksTreeDataProvider). */
+  runningSince?: Date;
 }
 
 /** A row that explains an empty or failed list; `retry` marks a failure the user can retry by clicking it. */

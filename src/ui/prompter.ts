@@ -7,6 +7,8 @@ export interface PickItem<T> {
   readonly detail?: string;
   readonly value: T;
   readonly picked?: boolean;
+  /** Items with the same group follow a separator with its name (e.g. the subscription of clusters). */
+  readonly group?: string;
 }
 
 export interface PickOptions {

@@ -4,7 +4,15 @@ import { type FileOptions, GoBackError, type InputOptions, type PickItem, type P
 type ValueItem<T> = vscode.QuickPickItem & { value: T };
 
 function toItems<T>(items: readonly PickItem<T>[]): ValueItem<T>[] {
-  return items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value, picked: i.picked }));
+  const shown: ValueItem<T>[] = [];
+  items.forEach((i, index) => {
+    if (i.group !== undefined && i.group !== items[index - 1]?.group) {
+      // A separator can be neither selected nor accepted, so its missing value is never read.
+      shown.push({ label: i.group, kind: vscode.QuickPickItemKind.Separator } as ValueItem<T>);
+    }
+    shown.push({ label: i.label, description: i.description, detail: i.detail, value: i.value, picked: i.picked });
+  });
+  return shown;
 }
 
 /** Applies what QuickPick and InputBox share: title, native step counter, Back button, focus behaviour. */

@@ -33,7 +33,7 @@ async function run(title: string, prefix: string, check: BrowserCheck): Promise<
   startTimeout('AKSEXT_UI_TIMEOUT_MS', 5 * 60_000);
   fs.mkdirSync(SHOTS, { recursive: true });
   fs.readdirSync(SHOTS).filter((file) => file.startsWith(`${prefix}-`)).forEach((file) => fs.rmSync(path.join(SHOTS, file)));
-  const backends = await startBackends(install, prefix, { port: 0, smokeTestDriver: false, installed: 'copy' });
+  const backends = await startBackends(install, prefix, { port: 0, smokeTestDriver: false, installed: true });
   const { page } = await launchBrowser(backends.stateDir);
   const shots: Screenshots = {
     async take(target, name) {

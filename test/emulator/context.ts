@@ -6,6 +6,8 @@ export interface EmulatorSettings {
   operationDelayMs: number;
   /** One-shot: the next PUT/PATCH/DELETE operation ends Failed (see README "Making an operation fail"). */
   failNextOperation: boolean;
+  /** GET of one extension returns its stored protected settings (see RuntimeOptions). */
+  echoProtectedSettings: boolean;
 }
 
 /** What route handlers share; `state` is replaced on reset, so handlers read it at call time. */

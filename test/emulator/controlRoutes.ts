@@ -37,7 +37,7 @@ export function handleControl(method: string, path: string, query: URLSearchPara
       }
       case 'POST /_emulator/options':
         if (!object) {
-          return fail(400, 'Expected { operationDelayMs?, pageSize?, failNextOperation?, armBudget? }.');
+          return fail(400, 'Expected { operationDelayMs?, pageSize?, failNextOperation?, armBudget?, echoProtectedSettings? }.');
         }
         target.setOptions(object as RuntimeOptions);
         return { status: 200, body: object };

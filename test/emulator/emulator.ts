@@ -39,11 +39,12 @@ interface ParsedBody {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const seed: SeedData = mergeSeed(loadSeed(options.seedFile), options.extraSeed);
+  const seed: SeedData = mergeSeed(options.seed ?? loadSeed(options.seedFile), options.extraSeed);
   const startSettings: EmulatorSettings = {
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     operationDelayMs: options.operationDelayMs ?? DEFAULT_OPERATION_DELAY_MS,
     failNextOperation: false,
+    echoProtectedSettings: false,
   };
   validateRuntimeOptions(startSettings);
   const ctx: RouteContext = { state: new EmulatorState(seed), settings: { ...startSettings } };

@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   port?: number;
   /** Seed data file (JSON); default test/emulator/fixtures/seed.json. */
   seedFile?: string;
+  /** Seed data given directly (e.g. `scaleSeed()` from scaleSeed.ts); wins over seedFile. */
+  seed?: SeedData;
   /** Page size for extensions list (and other lists); default 50. */
   pageSize?: number;
   /** How long a PUT/PATCH/DELETE long-running operation takes before it reaches its terminal state, ms; default 1500. */
@@ -44,6 +46,11 @@ export interface RuntimeOptions {
   failNextOperation?: boolean;
   /** Switches the budgets on (true or limits) or off (false) with full buckets; reset restores the start option. */
   armBudget?: boolean | Partial<ArmBudgetLimits>;
+  /**
+   * GET of one extension answers with its stored protected settings, as Azure never does: tests use it to prove that
+   * the extension would still never show them. Off after reset.
+   */
+  echoProtectedSettings?: boolean;
 }
 
 export interface RecordedRequest {
@@ -87,7 +94,7 @@ export interface RunningEmulator {
  * - POST /_emulator/reset               -> restores the seeded state, clears requests and faults
  * - POST /_emulator/faults  FaultOptions -> replaces the fault knobs
  * - GET  /_emulator/protected?id=<extension ARM id> -> Record<string,string> | null
- * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, armBudget? } -> changes them for the following requests
+ * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, armBudget?, echoProtectedSettings? } -> changes them for the following requests
  * Control requests are not recorded in `requests` and never get faults.
  */
 export const CONTROL_PREFIX = '/_emulator';

@@ -104,7 +104,10 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
   }
 
   function get(request: ArmRequest): ArmResponse {
-    return { status: 200, body: view(existing(request)) };
+    const extension = existing(request);
+    const body = view(extension);
+    if (ctx.settings.echoProtectedSettings) body.properties = { ...body.properties, configurationProtectedSettings: { ...extension.protectedSettings } };
+    return { status: 200, body };
   }
 
   function create(request: ArmRequest): ArmResponse {

@@ -4,6 +4,7 @@
  */
 import { startEmulator } from './emulator';
 import { EMULATOR_CA_FILE_ENV, EMULATOR_URL_ENV, type EmulatorOptions } from './emulatorTypes';
+import { seedFromEnvironment } from './scaleSeed';
 
 function numberFromEnv(name: string): number | undefined {
   const raw = process.env[`AKSEXT_EMULATOR_${name}`];
@@ -25,6 +26,7 @@ function optionsFromEnv(): EmulatorOptions {
     caFile: process.env.AKSEXT_EMULATOR_CA_FILE || undefined,
     seedFile: process.env.AKSEXT_EMULATOR_SEED_FILE || undefined,
     armBudget: process.env.AKSEXT_EMULATOR_ARM_BUDGET === '1',
+    seed: seedFromEnvironment(),
     faults: {
       latencyMs: numberFromEnv('LATENCY_MS'),
       throttleRate: numberFromEnv('THROTTLE_RATE'),

@@ -5,13 +5,17 @@ import { emulatorControl } from './emulatorControl';
 
 export const EXTENSION_ID = 'aks-cluster-extensions.aks-cluster-extensions';
 
-/** Activates the extension under test and returns its API. */
+/** Activates the extension under test and returns its API (exported in development mode only). */
 export async function extensionApi(): Promise<AksClusterExtensionsApi> {
-  const extension = vscode.extensions.getExtension<AksClusterExtensionsApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<AksClusterExtensionsApi | undefined>(EXTENSION_ID);
   if (!extension) {
     throw new Error(`${EXTENSION_ID} is not loaded`);
   }
-  return extension.activate();
+  const api = await extension.activate();
+  if (!api) {
+    throw new Error(`${EXTENSION_ID} exported no API: the runner must set the emulator's environment variables`);
+  }
+  return api;
 }
 
 /** The child of a node whose tree item has this label. */

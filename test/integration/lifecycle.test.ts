@@ -242,7 +242,11 @@ suite('Lifecycle: update, protected settings, delete, recreate, conflicts, copy'
     const before = node.extension.configurationSettings;
     const { result, prompter } = await runWith<string>(
       api(),
-      [none(/\| Protected settings \(/), { when: /Review.*then choose/, pick: 'Delete and Create azure-aks-backup' }],
+      [
+        { when: /Configuration settings to create azure-aks-backup/, pick: 'Keep the' },
+        { when: /Review.*then choose/, pick: 'Delete and Create azure-aks-backup' },
+        { when: /Delete azure-aks-backup from aks-prod-weu-01 and create it again\?/, confirm: true },
+      ],
       'recreateExtension',
       node,
     );
@@ -283,9 +287,9 @@ suite('Lifecycle: deploy to clusters', () => {
     const { result, prompter } = await runWith<{ cluster: { name: string }; outcome: string; message: string }[]>(
       api(),
       [
-        { when: /Clusters to deploy to/, pickMany: ['aks-dev-westus2', 'aks-prod-eastus-01', 'aks-legacy-sp', 'aks-fabrikam-ml'] },
+        { when: /Clusters to deploy/, pickMany: ['aks-dev-westus2', 'aks-prod-eastus-01', 'aks-legacy-sp', 'aks-fabrikam-ml'] },
         none(/\| Protected settings \(/),
-        { when: /Review.*then choose/, pick: 'Deploy to 2 cluster(s)' },
+        { when: /Review.*then choose/, pick: 'Deploy to 2 clusters' },
       ],
       'deployToClusters',
       source,

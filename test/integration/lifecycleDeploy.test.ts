@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ClusterNode } from '../../src/tree/treeNodes';
 import { emulatorControl } from './emulatorControl';
 import { childLabelled } from './extensionApi';
-import { clusterNamed, fluxWizard, lifecycleSuiteSetup, runWith, treeShows, writes } from './lifecycle/lifecycleFixture';
+import { clusterNamed, extensionNamed, fluxWizard, lifecycleSuiteSetup, runWith, treeShows, writes } from './lifecycle/lifecycleFixture';
 
 type DeployResults = { cluster: { name: string }; outcome: string; message: string }[];
 
@@ -18,7 +18,7 @@ suite('Lifecycle: deploy from the tree', () => {
 
   test('from a multi-selection of clusters: the wizard once, titled for the deployment, one review of clusters and request; each cluster created', async function () {
     this.timeout(30_000);
-    const { result, prompter } = await runWith<DeployResults>(api(), fluxWizard('Deploy to 2 cluster(s)'), 'deployToClusters', selection[0], selection);
+    const { result, prompter } = await runWith<DeployResults>(api(), fluxWizard('Deploy to 2 clusters'), 'deployToClusters', selection[0], selection);
     assert.deepEqual(outcomes(result), { 'aks-dev-westus2': 'succeeded', 'aks-fabrikam-ml': 'succeeded' }, JSON.stringify(prompter.messages));
     assert.deepEqual(prompter.unused, []);
     assert.ok(!prompter.questions.some((q) => /Clusters to deploy to/.test(q)), 'the selection is the target list');
@@ -26,7 +26,7 @@ suite('Lifecycle: deploy from the tree', () => {
     const reviews = prompter.offered.filter((o) => /Review/.test(o.question));
     assert.equal(reviews.length, 1, 'one review');
     const labels = reviews[0].items.map((i) => i.label);
-    for (const line of ['$(check) Deploy to 2 cluster(s)', '$(copy) Copy as az command', 'Deploy to aks-dev-westus2 (rg-aks-dev)', 'Deploy to aks-fabrikam-ml', 'Type: microsoft.flux', 'Name: flux']) {
+    for (const line of ['$(check) Deploy to 2 clusters', '$(copy) Copy as az command', 'Deploys to aks-dev-westus2 (resource group rg-aks-dev).', 'Deploys to aks-fabrikam-ml', 'Type: microsoft.flux', 'Name: flux']) {
       assert.ok(labels.some((l) => l.startsWith(line)), `the review lists "${line}": ${labels.join(' / ')}`);
     }
     assert.equal(reviews[0].items.find((i) => i.label.includes('Copy as az command'))?.detail?.split('\n').length, 2, 'an az command per cluster');
@@ -41,7 +41,7 @@ suite('Lifecycle: deploy from the tree', () => {
       api(),
       [
         { when: /Clusters to deploy to/, pickMany: ['aks-dev-westus2', 'aks-legacy-sp'] },
-        ...fluxWizard('Deploy to 1 cluster(s)'),
+        ...fluxWizard('Deploy to 1 cluster'),
       ],
       'deployToClusters',
       subscription,
@@ -56,7 +56,7 @@ suite('Lifecycle: deploy from the tree', () => {
     const { result, prompter } = await runWith<DeployResults>(
       api(),
       [
-        ...fluxWizard('Deploy to 2 cluster(s)'),
+        ...fluxWizard('Deploy to 2 clusters'),
         { when: /Deploy flux: 1 failed, 1 succeeded, of 2 clusters/, choose: 'Retry the Failed Ones' },
       ],
       'deployToClusters',
@@ -70,5 +70,44 @@ suite('Lifecycle: deploy from the tree', () => {
     for (const cluster of ['aks-dev-westus2', 'aks-fabrikam-ml']) {
       await treeShows(api(), cluster, 'flux', /^microsoft\.flux · (?!.*(Creating|Failed))/);
     }
+  });
+});
+
+suite('Deploy to Clusters: picking the clusters', () => {
+  const { api } = lifecycleSuiteSetup();
+
+  test('a copy offers every cluster under its subscription\'s name, marks each that will be skipped and why, with tags to filter on', async () => {
+    const source = await extensionNamed(api(), 'aks-fabrikam-gitops', 'flux');
+    const { prompter } = await runWith(api(), [{ when: /Clusters to deploy flux to/, pickMany: [] }], 'deployToClusters', source);
+    const items = prompter.offered.find((o) => /Clusters to deploy flux to/.test(o.question))?.items ?? [];
+    const item = (name: string): (typeof items)[number] | undefined => items.find((i) => i.label.endsWith(name));
+    assert.deepEqual([...new Set(items.map((i) => i.group))], ['Contoso Dev/Test', 'Contoso Production', 'Fabrikam Platform']);
+    assert.match(item('aks-legacy-sp')?.detail ?? '', /^Will be skipped: aks-legacy-sp uses a service principal/);
+    assert.match(item('aks-prod-eastus-02')?.detail ?? '', /^Will be skipped: aks-prod-eastus-02 is stopped/);
+    assert.match(item('aks-prod-eastus-01')?.detail ?? '', /^Will be skipped: Already has an extension named flux/);
+    assert.equal(item('aks-dev-westus2')?.detail, undefined);
+    assert.ok(items.every((i) => i.label.startsWith('$(warning) ') === (i.detail !== undefined)), 'the mark and the reason go together');
+    assert.match(item('aks-prod-eastus-01')?.description ?? '', /env=prod/);
+    assert.deepEqual(await writes(), []);
+  });
+
+  test('the review of a copy has Back, which returns to the clusters', async () => {
+    const source = await extensionNamed(api(), 'aks-fabrikam-gitops', 'flux');
+    const { prompter } = await runWith(
+      api(),
+      [
+        { when: /Clusters to deploy flux to/, pickMany: ['aks-prod-eastus-01'] },
+        { when: /\| Protected settings \(/, pick: 'None' },
+        { when: /Deploy flux \(microsoft\.flux\) to 0 clusters/, back: true },
+        { when: /\| Protected settings \(/, back: true },
+        { when: /Clusters to deploy flux to/, pickMany: [] },
+      ],
+      'deployToClusters',
+      source,
+    );
+    assert.deepEqual(prompter.unused, []);
+    const review = prompter.steps[prompter.questions.findIndex((q) => /to 0 clusters/.test(q))];
+    assert.deepEqual(review, { step: 3, totalSteps: 3, canGoBack: true });
+    assert.deepEqual(await writes(), []);
   });
 });

@@ -58,7 +58,7 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
       await clusterNamed(api(), 'aks-dev-westus2'),
     );
     await run(
-      [{ when: /Clusters to deploy to/, pickMany: ['aks-fabrikam-ml'] }, ...protectedEntries(marker), { when: /Review.*then choose/, pick: 'Copy as az command' }, { when: /Review.*then choose/, pick: 'Deploy to 1 cluster(s)' }],
+      [{ when: /Clusters to deploy/, pickMany: ['aks-fabrikam-ml'] }, ...protectedEntries(marker), { when: /Review.*then choose/, pick: 'Copy as az command' }, { when: /Review.*then choose/, pick: 'Deploy to 1 cluster' }],
       'deployToClusters',
       flux,
     );

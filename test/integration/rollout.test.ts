@@ -33,7 +33,7 @@ suite('Rollout: canary, cancel, resume, clusters that cannot be read', () => {
     await emulatorControl.setOptions({ failNextOperation: true });
     const { result, prompter } = await runWith<Outcomes>(
       api(),
-      [...fluxWizard('Deploy to 2 cluster(s)'), { when: /Deploy flux: 1 failed, 1 not started, of 2 clusters/, choose: 'Resume' }],
+      [...fluxWizard('Deploy to 2 clusters'), { when: /Deploy flux: 1 failed, 1 not started, of 2 clusters/, choose: 'Resume' }],
       'deployToClusters',
       selection[0],
       selection,
@@ -54,7 +54,7 @@ suite('Rollout: canary, cancel, resume, clusters that cannot be read', () => {
     const { result, prompter } = await runWith<Outcomes>(
       api(),
       [
-        ...fluxWizard('Deploy to 2 cluster(s)'),
+        ...fluxWizard('Deploy to 2 clusters'),
         { when: /^Deploy flux$/, cancel: true },
         { when: /Deploy flux: .*not started, of 2 clusters/, choose: 'Resume' },
       ],
@@ -73,11 +73,11 @@ suite('Rollout: canary, cancel, resume, clusters that cannot be read', () => {
   test('a cluster whose extensions cannot be read is never written to: "not checked" with the reason, in the review and the summary', async function () {
     this.timeout(60_000);
     await emulatorControl.setFaults({ serverErrorRate: 1, pathPattern: 'aks-fabrikam-ml/providers/Microsoft.KubernetesConfiguration/extensions$' });
-    const { result, prompter } = await runWith<Outcomes>(api(), fluxWizard('Deploy to 1 cluster(s)'), 'deployToClusters', selection[0], selection);
+    const { result, prompter } = await runWith<Outcomes>(api(), fluxWizard('Deploy to 1 cluster'), 'deployToClusters', selection[0], selection);
     await emulatorControl.setFaults({});
     assert.deepEqual(byName(result), { 'aks-dev-westus2': 'succeeded', 'aks-fabrikam-ml': 'notChecked' });
     const review = prompter.offered.find((o) => /Review/.test(o.question));
-    assert.ok(review?.items.some((i) => /^Not sent to aks-fabrikam-ml: Not checked: /.test(i.label)), review?.items.map((i) => i.label).join(' / '));
+    assert.ok(review?.items.some((i) => /^Sends nothing to aks-fabrikam-ml: Not checked: /.test(i.label)), review?.items.map((i) => i.label).join(' / '));
     assert.match(summaryText('Deploy flux'), /\| aks-fabrikam-ml \|.*\| not checked \| Not checked: .*500/);
     assert.deepEqual(await putTargets(), ['aks-dev-westus2']);
     assert.ok(prompter.messages.some((m) => m.severity === 'warning' && /1 not checked/.test(m.message)), 'Resume is offered for it');

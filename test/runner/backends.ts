@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { startEmulator } from '../emulator/emulator';
+import { seedFromEnvironment } from '../emulator/scaleSeed';
 import { EMULATOR_CA_FILE_ENV, EMULATOR_URL_ENV, type RunningEmulator } from '../emulator/emulatorTypes';
 import type { CodeServerInstall } from './codeServer';
 import { onCleanup } from './lifecycle';
@@ -21,13 +22,13 @@ export async function startBackends(
   install: CodeServerInstall,
   name: string,
   // installed: the extension as an installed one; otherwise the workbench URL's payload loads it for development
-  options: { port: number; smokeTestDriver: boolean; installed?: 'copy' | 'link' },
+  options: { port: number; smokeTestDriver: boolean; installed?: boolean },
 ): Promise<Backends> {
   const stateDir = makeStateDir(name);
   if (options.installed) {
-    installExtension(extensionsDirOf(stateDir), options.installed); // before the server scans its extensions
+    installExtension(extensionsDirOf(stateDir)); // before the server scans its extensions
   }
-  const emulator = await startEmulator({ caFile: path.join(stateDir, 'emulator-ca.pem') });
+  const emulator = await startEmulator({ caFile: path.join(stateDir, 'emulator-ca.pem'), seed: seedFromEnvironment() });
   onCleanup(() => emulator.close());
   console.log(`[emulator] ${emulator.url} after ${elapsed()}`);
   const server = await startCodeServer(install, {

@@ -8,11 +8,10 @@ const isPackaged = (name: string): boolean =>
   ['package.json', 'README.md', 'LICENSE', 'dist', 'media', 'syntaxes'].includes(name) || /^package\.nls(\.[\w-]+)?\.json$/.test(name);
 
 /**
- * Puts the extension into a code-server extensions folder as an installed extension.
- * 'copy' is a real install of the packaged files (the UI check: a missing bundle dependency shows up);
- * 'link' symlinks them (`npm start`: rebuild, then "Developer: Reload Window" picks up the change).
+ * Puts the extension into a code-server extensions folder as an installed extension: a copy of the packaged files, so
+ * that a missing bundle dependency shows up, and VS Code finds everything inside the extension's own folder.
  */
-export function installExtension(extensionsDir: string, mode: 'copy' | 'link'): string {
+export function installExtension(extensionsDir: string): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as
     { publisher: string; name: string; version: string };
   const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
@@ -22,12 +21,7 @@ export function installExtension(extensionsDir: string, mode: 'copy' | 'link'): 
   }
   fs.mkdirSync(target, { recursive: true });
   for (const entry of fs.readdirSync(repoRoot).filter(isPackaged)) {
-    const from = path.join(repoRoot, entry);
-    if (mode === 'copy') {
-      fs.cpSync(from, path.join(target, entry), { recursive: true });
-    } else {
-      fs.symlinkSync(from, path.join(target, entry));
-    }
+    fs.cpSync(path.join(repoRoot, entry), path.join(target, entry), { recursive: true });
   }
   return target;
 }

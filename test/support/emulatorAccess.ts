@@ -1,5 +1,5 @@
 import type { AzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
-import { AzureAccess } from '../../src/azure/azureAccess';
+import { type AccessOptions, AzureAccess } from '../../src/azure/azureAccess';
 import { listEmulatorSubscriptions, listEmulatorTenants } from '../../src/azure/emulatorSubscriptions';
 import type { RunningEmulator } from '../emulator/emulatorTypes';
 
@@ -7,7 +7,7 @@ import type { RunningEmulator } from '../emulator/emulatorTypes';
  * The extension's AzureAccess wired to a running emulator outside VS Code (unit tests, benchmarks): the same code
  * as in the extension, with the emulator's subscriptions standing in for a signed-in account.
  */
-export function emulatorAccess(emulator: RunningEmulator, listConcurrency = 8): AzureAccess {
+export function emulatorAccess(emulator: RunningEmulator, listConcurrency = 8, options?: AccessOptions): AzureAccess {
   const connection = { url: emulator.url, caPem: emulator.caPem };
   const noEvent = () => ({ dispose: () => undefined });
   const provider: AzureSubscriptionProvider = {
@@ -19,5 +19,5 @@ export function emulatorAccess(emulator: RunningEmulator, listConcurrency = 8): 
     onDidSignIn: noEvent,
     onDidSignOut: noEvent,
   };
-  return new AzureAccess(provider, emulator.caPem, () => listConcurrency);
+  return new AzureAccess(provider, emulator.caPem, () => listConcurrency, options);
 }

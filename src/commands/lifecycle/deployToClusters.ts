@@ -1,21 +1,22 @@
 import * as vscode from 'vscode';
 import { describeAzureError } from '../../azure/azureErrorMessage';
 import type { ClusterModel } from '../../azure/clusterModel';
-import { createCommandLine } from '../../lifecycle/azCommandLine';
 import { requestFromExtension } from '../../lifecycle/extensionBody';
 import { deployBlocker } from '../../lifecycle/deployPlan';
 import { parseFailureThreshold, type RolloutOptions, type RolloutRecord, type RolloutTarget, storableRequest } from '../../rollout/rolloutRecord';
-import type { ExtensionRequest } from '../../shared';
-import { type ClusterNode, type ExtensionNode, type SubscriptionNode, subscriptionNode } from '../../tree/treeNodes';
+import { acceptsProtectedSettings, type ExtensionRequest } from '../../shared';
+import { runSteps } from '../../ui/multiStep';
+import { type ClusterNode, type ExtensionNode, subscriptionNode } from '../../tree/treeNodes';
 import { asTreeNode, resolveSubscriptionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { findExtension } from '../../azure/extensionOperations';
-import { describeRequest, type TargetReview } from './createTarget';
 import { askCreateRequest } from './createWizard';
-import { askProtectedSettingsAgain, withProtectedSettings } from './recreateExtension';
+import { clusterCount, deployReview, pickDeployClusters } from './deployTargets';
+import { withProtectedSettings } from './recreateExtension';
 import { confirmReview } from './reviewStep';
-import { ensureValidRequest } from './sendCreate';
+import { checkRequest } from './sendCreate';
+import { askSettings, type SettingsAnswer } from './settingsQuestions';
 import { rolloutUntilDone } from '../rollout/rolloutRunner';
 
 /** The rollout options the settings ask for: the canary and when failures pause the rollout. */
@@ -66,19 +67,6 @@ async function checkTargets(services: ExtensionServices, clusters: readonly Clus
   };
 }
 
-/** Clusters the user picks from the subscriptions given (multi-select; typing filters by resource group or location). */
-async function pickClusters(services: ExtensionServices, subscriptions: readonly SubscriptionNode[], exclude?: string): Promise<ClusterModel[]> {
-  const clusters = (await Promise.all(subscriptions.map((s) => services.access.listClusters(s.subscription)))).flat().filter((c) => c.id.toLowerCase() !== exclude?.toLowerCase());
-  const picked = await services.prompter.pickMany(
-    clusters.map((c) => ({ label: c.name, description: `${c.resourceGroup} · ${c.location}`, detail: c.hasManagedIdentity ? undefined : vscode.l10n.t('service principal: will be skipped'), value: c })),
-    { title: vscode.l10n.t('Clusters to deploy to'), placeHolder: vscode.l10n.t('Type to filter by name, resource group or location') },
-  );
-  if (!picked || picked.length === 0) {
-    throw new vscode.CancellationError();
-  }
-  return picked;
-}
-
 /** The clusters selected in the tree when the command runs on a multi-selection of clusters. */
 function selectedClusters(arg: unknown, selection: unknown): ClusterNode[] {
   const nodes = Array.isArray(selection) ? selection : [arg];
@@ -88,54 +76,72 @@ function selectedClusters(arg: unknown, selection: unknown): ClusterNode[] {
 /** The checked targets of a deployment: the clusters it goes to, and those skipped with the reason. */
 type CheckedTargets = Awaited<ReturnType<typeof checkTargets>>;
 
-/** The one review of a deployment: the clusters (those skipped with why), then the request, and an az line per cluster. */
-function deployReview(req: ExtensionRequest, { ready, skipped }: CheckedTargets): TargetReview {
-  return {
-    action: vscode.l10n.t('Deploy to {0} cluster(s)', ready.length),
-    lines: [
-      ...ready.map((c) => vscode.l10n.t('Deploy to {0} ({1})', c.name, c.resourceGroup)),
-      ...skipped.map((s) => (s.state === 'notChecked' ? vscode.l10n.t('Not sent to {0}: {1}', s.cluster.name, s.message) : vscode.l10n.t('Skip {0}: {1}', s.cluster.name, s.message))),
-      ...describeRequest(req),
-    ],
-    azCommand: ready.map((c) => createCommandLine(c, req)).join('\n'),
-  };
-}
-
 /** The request, reviewed, and where it goes, from where the command ran: an extension, selected clusters, a subscription, or the palette. */
 interface DeploymentPlan extends CheckedTargets {
   readonly req: ExtensionRequest;
 }
 
-/** A copy of an existing extension: only protected settings are asked (Azure never returns them), then the review. */
+/** The answers of a copy: the clusters picked and the protected settings (Azure never returns the stored ones). */
+interface CopyAnswers {
+  clusters: ClusterModel[];
+  protectedAnswer: SettingsAnswer;
+  plan?: DeploymentPlan;
+}
+
+/** A copy of an existing extension: the clusters (marked where it will be skipped), protected settings, the review; with Back. */
 async function planCopy(services: ExtensionServices, node: ExtensionNode): Promise<DeploymentPlan | undefined> {
   const source = await findExtension(services.access, node.parent.cluster, node.extension.name ?? '');
-  const clusters = await pickClusters(services, (await services.access.listSubscriptions()).map(subscriptionNode), node.parent.cluster.id);
   const template = source ?? node.extension;
-  // Asked once for all clusters.
-  const protectedAnswer = await askProtectedSettingsAgain(services.prompter, vscode.l10n.t('Deploy {0}', template.name ?? ''), template.extensionType ?? '');
-  if (!protectedAnswer) {
-    return undefined;
-  }
-  const req = withProtectedSettings(requestFromExtension(template), protectedAnswer);
-  // Its settings are as Azure stores them.
-  const warnings = ensureValidRequest(req, vscode.l10n.t('Deploy {0}', req.name), undefined, { settingsForm: 'stored' });
-  const targets = await checkTargets(services, clusters, req);
-  const title = vscode.l10n.t('Deploy {0} ({1}) to {2} cluster(s)', req.name, req.extensionType, targets.ready.length);
-  return (await confirmReview(services.prompter, { title, ...deployReview(req, targets), warnings })) ? { req, ...targets } : undefined;
+  const intent = { name: template.name ?? '', extensionType: template.extensionType ?? '' };
+  const title = vscode.l10n.t('Deploy {0} ({1})', intent.name, intent.extensionType);
+  const subscriptions = (await services.access.listSubscriptions()).map(subscriptionNode);
+  const answers: CopyAnswers = { clusters: [], protectedAnswer: { kind: 'none' } };
+  const completed = await runSteps<CopyAnswers>(
+    [
+      {
+        async run(state, position) {
+          const picked = await pickDeployClusters(services, subscriptions, { intent, exclude: node.parent.cluster.id, position });
+          state.clusters = picked ?? [];
+          return picked !== undefined;
+        },
+      },
+      {
+        when: () => acceptsProtectedSettings(intent.extensionType),
+        async run(state, position) {
+          const answer = await askSettings(services.prompter, { title, isProtected: true }, position);
+          state.protectedAnswer = answer ?? state.protectedAnswer;
+          return answer !== undefined;
+        },
+      },
+      {
+        async run(state, position) {
+          const req = withProtectedSettings(requestFromExtension(template), state.protectedAnswer);
+          // Its settings are as Azure stores them.
+          const { errors, warnings } = checkRequest(req, undefined, { settingsForm: 'stored' });
+          const targets = await checkTargets(services, state.clusters, req);
+          state.plan = { req, ...targets };
+          const reviewTitle = vscode.l10n.t('Deploy {0} ({1}) to {2}', req.name, req.extensionType, clusterCount(targets.ready.length));
+          return confirmReview(services.prompter, { title: reviewTitle, ...deployReview(req, targets.ready, targets.skipped), warnings, errors }, position);
+        },
+      },
+    ],
+    answers,
+  );
+  return completed ? answers.plan : undefined;
 }
 
 /** A new extension: the create wizard, titled for the deployment, whose last step is the deployment's review. */
 async function planNew(services: ExtensionServices, clusters: readonly ClusterModel[]): Promise<DeploymentPlan | undefined> {
   let targets: CheckedTargets | undefined;
   const req = await askCreateRequest(services, {
-    title: clusters.length === 1 ? vscode.l10n.t('Deploy an extension to 1 cluster') : vscode.l10n.t('Deploy an extension to {0} clusters', clusters.length),
+    title: vscode.l10n.t('Deploy an extension to {0}', clusterCount(clusters.length)),
     // The questions offer what the first cluster's catalog lists.
     cluster: clusters[0],
-    where: clusters.length === 1 ? clusters[0].name : vscode.l10n.t('the {0} clusters', clusters.length),
+    where: clusters.length === 1 ? clusters[0].name : vscode.l10n.t('the {0}', clusterCount(clusters.length)),
     async review(answered) {
       // Checked again on every review: going Back may have changed the name or the type.
       targets = await checkTargets(services, clusters, answered);
-      return deployReview(answered, targets);
+      return deployReview(answered, targets.ready, targets.skipped);
     },
   });
   return req && targets && { req, ...targets };
@@ -147,7 +153,11 @@ async function planDeployment(services: ExtensionServices, arg: unknown, selecti
     return planCopy(services, node);
   }
   const fromTree = selectedClusters(arg, selection);
-  return planNew(services, fromTree.length > 0 ? fromTree.map((n) => n.cluster) : await pickClusters(services, [await resolveSubscriptionNode(arg, services)]));
+  if (fromTree.length > 0) {
+    return planNew(services, fromTree.map((n) => n.cluster));
+  }
+  const picked = await pickDeployClusters(services, [await resolveSubscriptionNode(arg, services)], {});
+  return picked && planNew(services, picked);
 }
 
 /** What the command returns (tests read it): every cluster with the state it ended in and why. */

@@ -1,17 +1,20 @@
+import type { Extension } from '@azure/arm-kubernetesconfiguration';
 import * as vscode from 'vscode';
 import { beginDeleteExtension } from '../../azure/extensionOperations';
 import { createCommandLine, deleteCommandLine } from '../../lifecycle/azCommandLine';
 import { requestFromExtension } from '../../lifecycle/extensionBody';
 import { acceptsProtectedSettings, type ExtensionRequest, type ValidateRequestOptions } from '../../shared';
 import type { ExtensionNode } from '../../tree/treeNodes';
-import type { Prompter } from '../../ui/prompter';
+import { runSteps } from '../../ui/multiStep';
 import { resolveExtensionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { idleExtension } from './clusterChecks';
 import { describeRequest } from './createTarget';
+import { confirmRecreate, waitForDeletion } from './recreateConfirmation';
 import { confirmReview } from './reviewStep';
-import { ensureValidRequest, sendCreate } from './sendCreate';
+import { checkRequest, sendCreate } from './sendCreate';
+import { editSettingsInDocument } from './settingsDocument';
 import { pollOptions } from './trackOperation';
 import { askSettings, type SettingsAnswer } from './settingsQuestions';
 
@@ -27,46 +30,96 @@ export function withProtectedSettings(req: ExtensionRequest, answer: SettingsAns
   }
 }
 
-/** Protected settings asked again (Azure never returns them), except for types that take none (Azure Backup). */
-export async function askProtectedSettingsAgain(prompter: Prompter, title: string, extensionType: string): Promise<SettingsAnswer | undefined> {
-  return acceptsProtectedSettings(extensionType) ? askSettings(prompter, { title, isProtected: true }, { step: 1, totalSteps: 2, canGoBack: false }) : { kind: 'none' };
+/** The answers of a recreate: the settings to create it with (those it has, or edited) and the protected ones. */
+interface RecreateAnswers {
+  settings: Record<string, string>;
+  protectedAnswer: SettingsAnswer;
+}
+
+/** Why the extension failed, as the review's first line: that is what the recreate is meant to fix. */
+function failureLine(extension: Extension): string[] {
+  const error = extension.errorInfo;
+  return error?.message || error?.code ? [vscode.l10n.t('It failed with {0}: {1}', error.code ?? vscode.l10n.t('an error'), error.message ?? '')] : [];
 }
 
 /**
  * Recreate: what the docs prescribe for an extension that went Failed after 48 hours without agent contact. Deletes it
- * and creates it with the same type, scope, version choice and settings; only protected settings are asked again.
+ * and creates it with the same type, scope and version choice; the settings can be edited first, protected settings are
+ * asked again, and a modal dialog asks before anything is deleted.
  */
 async function recreateExtension(services: ExtensionServices, node: ExtensionNode) {
   const cluster = node.parent.cluster;
   const name = node.extension.name ?? '';
   const extension = await idleExtension(services, cluster, name);
   const action = vscode.l10n.t('Recreate {0} on {1}', name, cluster.name);
-  const protectedAnswer = await askProtectedSettingsAgain(services.prompter, action, extension.extensionType ?? '');
-  if (!protectedAnswer) {
-    return undefined;
-  }
-  const req = withProtectedSettings(requestFromExtension(extension), protectedAnswer);
+  const stored = extension.configurationSettings ?? {};
+  const answers: RecreateAnswers = { settings: stored, protectedAnswer: { kind: 'none' } };
   // The settings are those Azure holds, which some types store under other names: all rules apply, in that form.
   const validation: ValidateRequestOptions = { settingsForm: 'stored' };
-  const warnings = ensureValidRequest(req, action, undefined, validation);
-  const review = {
-    warnings,
-    title: action,
-    action: vscode.l10n.t('Delete and Create {0}', name),
-    lines: [vscode.l10n.t('Deletes {0} and waits until it is gone, then creates it again with:', name), ...describeRequest(req)],
-    azCommand: `${deleteCommandLine(cluster, name, false)} && ${createCommandLine(cluster, req)}`,
-  };
-  // Types that take no protected settings skip that question, so the review is then the only step.
-  const steps = acceptsProtectedSettings(req.extensionType) ? 2 : 1;
-  if (!(await confirmReview(services.prompter, review, { step: steps, totalSteps: steps, canGoBack: false }))) {
+  const request = (): ExtensionRequest => withProtectedSettings({ ...requestFromExtension(extension), configurationSettings: answers.settings }, answers.protectedAnswer);
+  const completed = await runSteps<RecreateAnswers>(
+    [
+      // Protected settings first: Back from a review with errors then lands on the settings, where they are fixed.
+      {
+        when: () => acceptsProtectedSettings(extension.extensionType ?? ''),
+        async run(state, position) {
+          const answer = await askSettings(services.prompter, { title: action, isProtected: true }, position);
+          state.protectedAnswer = answer ?? state.protectedAnswer;
+          return answer !== undefined;
+        },
+      },
+      {
+        async run(state, position) {
+          const choice = await services.prompter.pick<'keep' | 'edit'>(
+            [
+              { label: vscode.l10n.t('Keep the {0} settings it has', Object.keys(state.settings).length), value: 'keep' },
+              { label: vscode.l10n.t('Edit the settings in an editor first'), description: vscode.l10n.t('with completion and checks for the type'), value: 'edit' },
+            ],
+            { title: action, placeHolder: vscode.l10n.t('Configuration settings to create {0} with', name), ...position },
+          );
+          if (choice === 'edit') {
+            const edited = await editSettingsInDocument(services.prompter, {
+              extensionType: extension.extensionType ?? '',
+              settings: state.settings,
+              hint: vscode.l10n.t('Edit the settings {0} is created again with, then choose ✓ in the title bar. Closing the editor cancels.', name),
+            });
+            state.settings = edited ?? state.settings;
+            return edited !== undefined;
+          }
+          return choice !== undefined;
+        },
+      },
+      {
+        async run(_state, position) {
+          const req = request();
+          const { errors, warnings } = checkRequest(req, undefined, validation);
+          return confirmReview(
+            services.prompter,
+            {
+              title: action,
+              action: vscode.l10n.t('Delete and Create {0}', name),
+              lines: [...failureLine(extension), vscode.l10n.t('Deletes {0} and waits until it is gone, then creates it again with:', name), ...describeRequest(req)],
+              azCommand: `${deleteCommandLine(cluster, name, false)} && ${createCommandLine(cluster, req)}`,
+              warnings,
+              errors,
+            },
+            position,
+          );
+        },
+      },
+    ],
+    answers,
+  );
+  if (!completed || !(await confirmRecreate(services.prompter, cluster, extension, answers.protectedAnswer))) {
     return undefined;
   }
+  await idleExtension(services, cluster, name);
   const deletion = await beginDeleteExtension(services.access, cluster, name, false, pollOptions());
   services.tree.refresh(node.parent);
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0} before creating it again', name) }, () =>
-    deletion.pollUntilDone(),
-  );
-  return sendCreate(services, node.parent, req, validation);
+  if (!(await waitForDeletion(services, cluster, name, deletion))) {
+    return 'stopped waiting';
+  }
+  return sendCreate(services, node.parent, request(), validation);
 }
 
 /** Recreate…: offered on Failed extensions. */

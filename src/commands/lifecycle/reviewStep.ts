@@ -43,7 +43,7 @@ function messageItems(icon: string, message: string): PickItem<Choice>[] {
   const rows = wrap(message, ROW_CHARACTERS);
   const items: PickItem<Choice>[] = [];
   for (let i = 0; i < rows.length; i += 2) {
-    items.push({ label: i === 0 ? `${icon} ${rows[i]}` : rows[i], detail: rows[i + 1], value: 'look' });
+    items.push({ label: i === 0 && icon ? `${icon} ${rows[i]}` : rows[i], detail: rows[i + 1], value: 'look' });
   }
   return items;
 }
@@ -77,11 +77,13 @@ export async function confirmReview(prompter: Prompter, review: Review, position
   for (;;) {
     const choice = await prompter.pick<Choice>(
       [
+        // What will happen comes first and the actions last: the row active when the list opens only shows text, so a
+        // stray Enter sends nothing; sending is a choice of its own.
         ...errors.flatMap((error) => messageItems('$(error)', error)),
         ...warnings.flatMap((warning) => messageItems('$(warning)', warning)),
+        ...review.lines.flatMap((line) => messageItems('', line)),
         ...sendOrBack(review, errors, warnings, position?.canGoBack ?? false),
         { label: `$(copy) ${vscode.l10n.t('Copy as az command')}`, detail: review.azCommand, value: 'copy' },
-        ...review.lines.map((line) => ({ label: line, value: 'look' as const })),
       ],
       { title: review.title, placeHolder: placeHolder(review, errors, warnings), ...position },
     );

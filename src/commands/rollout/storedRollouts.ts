@@ -3,7 +3,8 @@ import type { RolloutRecord } from '../../rollout/rolloutRecord';
 import { isAlive } from '../../rollout/rolloutStore';
 import { countsLine } from '../../rollout/rolloutSummary';
 import type { ExtensionRequest } from '../../shared';
-import { askProtectedSettingsAgain, withProtectedSettings } from '../lifecycle/recreateExtension';
+import { withProtectedSettings } from '../lifecycle/recreateExtension';
+import { askSettings } from '../lifecycle/settingsQuestions';
 import { UserFacingError } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 
@@ -39,7 +40,7 @@ export async function requestAgain(services: ExtensionServices, record: RolloutR
     return record.request;
   }
   const title = vscode.l10n.t('{0}: protected settings again ({1})', record.title, record.protectedKeys.join(', '));
-  const answer = await askProtectedSettingsAgain(services.prompter, title, record.request.extensionType);
+  const answer = await askSettings(services.prompter, { title, isProtected: true }, { step: 1, totalSteps: 1, canGoBack: false });
   return answer && withProtectedSettings(record.request, answer);
 }
 

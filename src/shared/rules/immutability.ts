@@ -1,6 +1,7 @@
 import { findExtensionType } from '../catalog';
 import type { ExtensionTypeInfo } from '../catalog/extensionType';
 import { matchKey } from './keyLookup';
+import { mayQuoteValue } from './secretDetection';
 
 type SettingsRecord = Readonly<Record<string, string>>;
 
@@ -37,6 +38,7 @@ export function immutableKeysChanged(type: string, before: SettingsRecord, after
 /** Why an update may not change a key fixed at creation, and what to do instead. */
 export function immutableChangeMessage(type: string, key: string, before: SettingsRecord): string {
   const displayName = findExtensionType(type)?.displayName ?? type;
-  const current = Object.prototype.hasOwnProperty.call(before, key) ? `keep "${before[key]}"` : 'leave it out';
+  const has = Object.prototype.hasOwnProperty.call(before, key);
+  const current = !has ? 'leave it out' : mayQuoteValue(key, before[key], false) ? `keep "${before[key]}"` : 'keep its current value';
   return `${key} cannot change after ${displayName} is created: ${current}, or delete the extension and create it again with the new value.`;
 }

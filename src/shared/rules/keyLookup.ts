@@ -139,7 +139,7 @@ function nearestKey(index: KeyIndex, lower: string): string | undefined {
 }
 
 /** Optimal string alignment distance (transpositions count as one), or max + 1 once it exceeds max. */
-function boundedDistance(a: string, b: string, max: number): number {
+export function boundedDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prevPrev: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -40,3 +40,11 @@ export function looksLikeSecretKey(key: string): boolean {
 export function looksLikeSecretValue(value: string): boolean {
   return value.length >= 16 && secretValuePatterns.some((p) => p.test(value));
 }
+
+/**
+ * Whether a message may quote a setting's value: never for protected settings or anything that reads like a secret
+ * (by its key or its value), wherever it stands; an ordinary setting's value helps the reader find the mistake.
+ */
+export function mayQuoteValue(key: string, value: string, isProtected: boolean): boolean {
+  return !isProtected && !looksLikeSecretKey(key) && !looksLikeSecretValue(value);
+}

@@ -1,6 +1,6 @@
 import type { ExtensionTypeInfo, SettingKeyInfo, ValueConstraint } from '../catalog/extensionType';
 import { matchKey } from './keyLookup';
-import { looksLikeSecretKey, looksLikeSecretValue } from './secretDetection';
+import { looksLikeSecretKey, looksLikeSecretValue, mayQuoteValue } from './secretDetection';
 import type { RuleFinding, SettingsLocation, SettingsView } from './settingsView';
 
 function valueProblem(constraint: ValueConstraint, value: string): string | undefined {
@@ -20,10 +20,11 @@ function describeKnown(info: ExtensionTypeInfo, setting: SettingKeyInfo, key: st
   if (value !== undefined && setting.value) {
     const expected = valueProblem(setting.value, value);
     if (expected) {
+      const quoted = mayQuoteValue(key, value, where === 'protected' || setting.protected !== undefined);
       findings.push({
         code: 'settings/invalid-value',
         severity: 'error',
-        message: `"${value}" is not a valid value for ${key}: use ${expected}.`,
+        message: quoted ? `"${value}" is not a valid value for ${key}: use ${expected}.` : `The value of ${key} is not valid: use ${expected}.`,
       });
     }
   }

@@ -35,7 +35,7 @@ export class ScriptedPrompter implements Prompter {
   /** What progress notifications reported ("3 of 5, about 2 s left"), in order. */
   readonly progressReports: string[] = [];
   /** The items of every pick, with its question, as the user saw them. */
-  readonly offered: { question: string; items: { label: string; detail?: string }[] }[] = [];
+  readonly offered: { question: string; items: { label: string; description?: string; detail?: string; group?: string }[] }[] = [];
 
   constructor(private readonly answers: ScriptedAnswer[]) {}
 
@@ -64,7 +64,7 @@ export class ScriptedPrompter implements Prompter {
 
   pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
     const question = this.text(options);
-    this.offered.push({ question, items: items.map((i) => ({ label: i.label, detail: i.detail })) });
+    this.offer(question, items);
     const answer = this.take(question);
     const wanted = answer.pick;
     const item = wanted === undefined ? undefined : items.find((i) => labelMatches(i.label, wanted));
@@ -74,8 +74,14 @@ export class ScriptedPrompter implements Prompter {
     return Promise.resolve(item?.value);
   }
 
+  private offer<T>(question: string, items: readonly PickItem<T>[]): void {
+    this.offered.push({ question, items: items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, group: i.group })) });
+  }
+
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[] | undefined> {
-    const answer = this.take(this.text(options));
+    const question = this.text(options);
+    this.offer(question, items);
+    const answer = this.take(question);
     return Promise.resolve(answer.pickMany && items.filter((i) => answer.pickMany?.some((w) => labelMatches(i.label, w))).map((i) => i.value));
   }
 

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { SourceControlConfigurationClient } from '@azure/arm-kubernetesconfiguration';
 import { createHttpHeaders, createPipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
+import { armClientOptions } from '../../../src/azure/armClientOptions';
 import { isTrustedTokenHost, tokenHostGuardPolicy } from '../../../src/azure/tokenHostGuard';
+import type { RunningEmulator } from '../../emulator/emulatorTypes';
+import { AKS, EXTENSIONS_API, fakeCredential, SEED, startTestEmulator } from '../emulator/helpers';
 
 describe('tokenHostGuard', () => {
   it('trusts the Resource Manager hosts of every cloud and the configured endpoint only', () => {
@@ -22,5 +26,47 @@ describe('tokenHostGuard', () => {
     await assert.rejects(policy.sendRequest(withToken, next), /Refusing to send Azure credentials to attacker\.example/);
     await policy.sendRequest(createPipelineRequest({ url: 'https://attacker.example/public' }), next);
     assert.deepEqual(sent, ['https://attacker.example/public']);
+  });
+
+  /*
+   * The real SDK client with our client options, against the emulator addressed as https://localhost:<port>. The
+   * emulator writes its nextLink and Azure-AsyncOperation URLs with https://127.0.0.1:<port>: to the guard another
+   * host, as an attacker's would be. The token is added by the SDK's authentication policy, so only a guard placed
+   * after it (perRetry) sees it; a perCall guard would let the token go.
+   */
+  describe('in the SDK pipeline, on URLs that responses point to', () => {
+    let emulator: RunningEmulator;
+    const cluster = ['rg-aks-prod-eastus', ...AKS, 'aks-prod-eastus-01'] as const;
+    const client = (): SourceControlConfigurationClient =>
+      new SourceControlConfigurationClient(fakeCredential, SEED.prodSubscription, {
+        ...armClientOptions(emulator.url.replace('127.0.0.1', 'localhost'), emulator.caPem),
+        retryOptions: { maxRetries: 0 },
+      });
+    const foreignRequests = (): string[] => emulator.requests.map((r) => r.url).filter((u) => /skipToken|\/operations\//i.test(u));
+
+    before(async () => {
+      emulator = await startTestEmulator({ pageSize: 1 });
+    });
+    after(() => emulator.close());
+    beforeEach(() => emulator.reset());
+
+    it('a nextLink to another host never receives the token', async () => {
+      const listing = async (): Promise<void> => {
+        for await (const extension of client().extensions.list(...cluster)) void extension;
+      };
+      await assert.rejects(listing(), /Refusing to send Azure credentials to 127\.0\.0\.1/);
+      assert.equal(emulator.requests.length, 1, 'the first page was read');
+      assert.deepEqual(foreignRequests(), []);
+    });
+
+    it('an Azure-AsyncOperation URL on another host never receives the token', async () => {
+      const creating = async (): Promise<void> => {
+        const poller = await client().extensions.beginCreate(...cluster, 'guarded', { extensionType: 'microsoft.flux', autoUpgradeMinorVersion: true }, { updateIntervalInMs: 10 });
+        await poller.pollUntilDone();
+      };
+      await assert.rejects(creating(), /Refusing to send Azure credentials to 127\.0\.0\.1/);
+      assert.ok(emulator.requests.some((r) => r.method === 'PUT' && r.url.includes(`api-version=${EXTENSIONS_API}`)));
+      assert.deepEqual(foreignRequests(), []);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const root = path.join(__dirname, '..', '..', '..', '..');
@@ -16,8 +17,21 @@ interface JsonDiagnostic {
 }
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: fixtures, encoding: 'utf8' });
+  return runIn(fixtures, ...args);
+}
+
+function runIn(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The CLI's exit code, output and peak memory (bytes). */
+function measured(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string; maxRss: number } {
+  const hook = path.join(__dirname, '..', '..', 'support', 'reportMaxRss.js');
+  const result = spawnSync(process.execPath, ['--require', hook, cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const rss = /\nmaxRSS=(\d+)\n$/.exec(result.stderr);
+  assert.ok(rss, result.stderr);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.slice(0, rss.index), maxRss: Number(rss[1]) };
 }
 
 describe('aksext validate (dist/cli.js)', function () {
@@ -76,5 +90,82 @@ describe('aksext validate (dist/cli.js)', function () {
     assert.match(missing.stderr, /Cannot read missing\.json: ENOENT/);
     assert.equal(run('lint').status, 2);
     assert.equal(run('validate', '--help').status, 0);
+  });
+
+  describe('bad input: one line that says what to do, the documented exit code, no stack trace', () => {
+    let folder: string;
+    const file = (name: string, content: string | Buffer): string => {
+      writeFileSync(path.join(folder, name), content);
+      return name;
+    };
+    before(() => {
+      folder = mkdtempSync(path.join(tmpdir(), 'aksext-cli-'));
+    });
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('a file nested 100,000 levels deep: an error found (1), named, without a stack overflow', () => {
+      const name = file('deep.json', `{"a": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+      const { status, stdout, stderr } = runIn(folder, 'validate', '--type', 'microsoft.dapr', name);
+      assert.equal(status, 1);
+      assert.match(stdout, /^deep\.json:1:1006: error settings\/too-deep: Nested more than 1,000 levels deep/);
+      assert.equal(stderr, '');
+    });
+
+    it('a 50 MB file: not checked (2) in one line, in memory far below the file size', () => {
+      const size = 50 * 1024 * 1024;
+      const name = file('big.json', `{"a": "${'x'.repeat(size)}"}`);
+      const { status, stdout, stderr, maxRss } = measured(folder, 'validate', name);
+      assert.equal(status, 2);
+      assert.equal(stdout, '');
+      assert.match(stderr, /^big\.json is 50\.0 MB, more than the 10 MB aksext checks: .*\n$/);
+      assert.ok(maxRss < size, `peak memory ${maxRss} bytes`);
+    });
+
+    it('an 8 MB file of ordinary settings is checked within a few times its size (beyond what node itself takes)', () => {
+      const entries = Array.from({ length: 100_000 }, (_, i) => `"setting${i}": "value-${i}-${'v'.repeat(60)}"`);
+      const name = file('large.json', `{\n${entries.join(',\n')}\n}`);
+      const size = entries.join(',\n').length;
+      const baseline = measured(folder, '--help').maxRss;
+      const { status, stdout, maxRss } = measured(folder, 'validate', '--type', 'microsoft.flux', name);
+      assert.equal(status, 0);
+      assert.match(stdout, /warning settings\/too-many-problems: 99,000 more problems in this file are not listed/);
+      // Beyond node's own memory, V8 keeps up to 48 MiB of young generation (3 semi-spaces of 16 MiB) for garbage.
+      const youngGeneration = 48 * 1024 * 1024;
+      assert.ok(maxRss - baseline < 5 * size + youngGeneration, `peak memory ${maxRss - baseline} bytes above node's own for ${size} bytes`);
+    });
+
+    it('an unknown --type: not checked (2), with "did you mean" when a known type is close', () => {
+      const typo = run('validate', '--type', 'microsoft.daprr', 'good.dapr.settings.json');
+      assert.equal(typo.status, 2);
+      assert.equal(typo.stderr, 'Unknown extension type "microsoft.daprr": did you mean microsoft.dapr?\n');
+      const other = run('validate', '--type', 'contoso.widgets', 'good.dapr.settings.json');
+      assert.equal(other.status, 2);
+      assert.match(other.stderr, /^Unknown extension type "contoso\.widgets": use one of .*leave --type out/);
+    });
+
+    it('a file that is not UTF-8 is an error (1), at the first bad byte, as the az CLI rejects it', () => {
+      const name = file('latin1.json', Buffer.from('{\n  "a": "caf\xe9"\n}', 'latin1'));
+      const { status, stdout } = runIn(folder, 'validate', name);
+      assert.equal(status, 1);
+      assert.match(stdout, /^latin1\.json:2:12: error settings\/not-utf8: The file is not UTF-8 text/);
+    });
+
+    it('a UTF-8 byte order mark is named, not called an unexpected character', () => {
+      const name = file('bom.json', '\ufeff{ "skipExistingDaprCheck": "true" }');
+      const { status, stdout } = runIn(folder, 'validate', '--type', 'microsoft.dapr', '--format', 'json', name);
+      assert.equal(status, 1);
+      assert.deepEqual((JSON.parse(stdout) as JsonDiagnostic[]).map((d) => d.code), ['settings/byte-order-mark']);
+    });
+
+    it('never prints a protected value', () => {
+      const marker = 'MARKER-cli-4b1d';
+      file('m.dapr.settings.json', JSON.stringify({ dbPassword: 12345678, 'global.ha.enabled': `${marker}-plain-but-secret-looking AccountKey=${marker}` }));
+      file('m.dapr.protected.json', JSON.stringify({ 'global.ha.enabled': marker, 'dapr_operator.replicaCount': 7, token: { nested: marker } }));
+      for (const format of ['text', 'json']) {
+        const { status, stdout } = runIn(folder, 'validate', '--format', format, 'm.dapr.settings.json');
+        assert.equal(status, 1);
+        assert.ok(!stdout.includes(marker) && !stdout.includes('12345678'), stdout);
+      }
+    });
   });
 });

@@ -66,7 +66,8 @@ describe('fuzz: mutated settings documents', function () {
         }
       }
     }
-    assert.ok(slowest < 250, `slowest document took ${slowest.toFixed(1)} ms`);
+    // A hang detector, not a speed claim (bench/validation.ts measures speed): generous enough for a loaded CI machine.
+    assert.ok(slowest < 2_000, `slowest document took ${slowest.toFixed(1)} ms`);
     assert.ok(Date.now() - started < 45_000);
   });
 });

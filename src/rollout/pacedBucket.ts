@@ -9,6 +9,8 @@ export interface BucketLimits {
   readonly perSecond: number;
 }
 
+const FIRST_REQUEST_ALLOWANCE_MS = 150;
+
 interface Waiter {
   readonly resolve: () => void;
   readonly reject: (reason: unknown) => void;
@@ -18,7 +20,11 @@ interface Waiter {
 
 export class PacedBucket {
   private tokens: number;
-  private refilledAt = Date.now();
+  /**
+   * Azure starts counting when our first request arrives, later than we take its turn (that request also opens the
+   * connection, so it is the slowest): refilling from a little later keeps our count behind Azure's, never ahead.
+   */
+  private refilledAt = Date.now() + FIRST_REQUEST_ALLOWANCE_MS;
   private pausedUntil = 0;
   /** Requests waiting, those asked for `first` at the front, each group in the order asked. */
   private readonly waiting: Waiter[] = [];

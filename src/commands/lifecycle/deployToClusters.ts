@@ -17,7 +17,7 @@ import { withProtectedSettings } from './recreateExtension';
 import { confirmReview } from './reviewStep';
 import { checkRequest } from './sendCreate';
 import { askSettings, type SettingsAnswer } from './settingsQuestions';
-import { rolloutUntilDone } from '../rollout/rolloutRunner';
+import { rolloutOutcomes, rolloutUntilDone } from '../rollout/rolloutRunner';
 
 /** The rollout options the settings ask for: the canary and when failures pause the rollout. */
 function rolloutOptions(): RolloutOptions {
@@ -160,11 +160,6 @@ async function planDeployment(services: ExtensionServices, arg: unknown, selecti
   return picked && planNew(services, picked);
 }
 
-/** What the command returns (tests read it): every cluster with the state it ended in and why. */
-function outcomes(record: RolloutRecord): { cluster: ClusterModel; outcome: string; message: string }[] {
-  return record.targets.map((t) => ({ cluster: t.cluster, outcome: t.state, message: t.message }));
-}
-
 /** Deploy to Clusters…: the same extension on many clusters, checked first, rolled out within Azure's budgets, summarised. */
 export function registerDeployToClusters(context: vscode.ExtensionContext, services: ExtensionServices): void {
   registerCommand(context, services, 'aksClusterExtensions.deployToClusters', 'Deploy to clusters', async (arg?: unknown, selection?: unknown) => {
@@ -173,6 +168,6 @@ export function registerDeployToClusters(context: vscode.ExtensionContext, servi
       return undefined;
     }
     const record = newRollout(vscode.l10n.t('Deploy {0}', plan.req.name), plan.req, plan);
-    return outcomes(await rolloutUntilDone(services, record, plan.req, 'start'));
+    return rolloutOutcomes(await rolloutUntilDone(services, record, plan.req, 'start'));
   });
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { resumable } from '../../rollout/rolloutRecord';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
-import { rolloutUntilDone } from './rolloutRunner';
+import { rolloutOutcomes, rolloutUntilDone } from './rolloutRunner';
 import { notRunningElsewhere, pickStoredRollout, requestAgain } from './storedRollouts';
 
 /** Resume Rollout: sends to the clusters not started or not checked, and reads again those whose end is unknown. */
@@ -10,6 +10,6 @@ export function registerResumeRollout(context: vscode.ExtensionContext, services
   registerCommand(context, services, 'aksClusterExtensions.resumeRollout', 'Resume rollout', async (arg?: unknown) => {
     const record = await pickStoredRollout(services, arg, (r) => resumable(r).length > 0, vscode.l10n.t('Rollout to resume'));
     const req = (await notRunningElsewhere(services, record)) ? await requestAgain(services, record) : undefined;
-    return req && rolloutUntilDone(services, record, req, 'resume');
+    return req && rolloutOutcomes(await rolloutUntilDone(services, record, req, 'resume'));
   });
 }

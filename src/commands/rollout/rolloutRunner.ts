@@ -127,6 +127,11 @@ export async function rolloutUntilDone(services: ExtensionServices, record: Roll
   return record;
 }
 
+/** What the rollout commands return (tests read it): every cluster with the state it ended in and why. */
+export function rolloutOutcomes(record: RolloutRecord): { cluster: ClusterModel; outcome: string; message: string }[] {
+  return record.targets.map((t) => ({ cluster: t.cluster, outcome: t.state, message: t.message }));
+}
+
 /** On deactivation (window reload, extension host restart): what runs here is marked interrupted and written at once. */
 export async function markActiveInterrupted(services: ExtensionServices): Promise<void> {
   for (const record of active.values()) {

@@ -1,10 +1,11 @@
 // The deployment to many clusters as "Deploy to Clusters" ran it before the rollout engine (src/rollout): a fixed number
-// of clusters at a time, each created and followed with the SDK's poller, 429s left to the SDK's retry policy. Kept as
-// the baseline the benchmarks measure the engine against.
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+// of clusters at a time, each created and followed with the poller, 429s left to the SDK's retry policy. Kept as the
+// baseline the benchmarks measure the engine against.
+import type { Extension } from '../src/azure/extensionModel';
 import type { AzureAccess } from '../src/azure/azureAccess';
 import type { ClusterModel } from '../src/azure/clusterModel';
 import type { Limiter } from '../src/azure/concurrency';
+import { failureDetails } from '../src/azure/extensionFailure';
 import { beginCreateExtension, findExtension } from '../src/azure/extensionOperations';
 import { isRunningState } from '../src/azure/provisioningState';
 import type { ExtensionRequest } from '../src/shared';
@@ -53,8 +54,9 @@ export async function deployToCluster(access: AzureAccess, cluster: ClusterModel
   if (extension?.provisioningState?.toLowerCase() === 'succeeded') {
     return;
   }
-  if (extension?.errorInfo) {
-    throw new Error(`${extension.provisioningState ?? ''}: ${extension.errorInfo.code ?? ''} ${extension.errorInfo.message ?? ''}`.trim());
+  const reason = extension ? failureDetails(extension) : '';
+  if (reason) {
+    throw new Error(`${extension?.provisioningState ?? ''}: ${reason}`);
   }
   throw signal.aborted ? new NotWaitedError('Stopped waiting; check the cluster in the tree.') : requestError;
 }

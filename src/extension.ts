@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import { AzureAccess } from './azure/azureAccess';
+import { describeAzureError } from './azure/azureErrorMessage';
 import { readEmulatorConnection } from './azure/devMode';
 import { affectsSubscriptionFilter, readSubscriptionFilter } from './azure/subscriptionFilter';
+import { queryGraphInventoryOf } from './azure/resourceGraphInventory';
 import { createSubscriptionProvider } from './azure/subscriptionProvider';
 import { registerSettingsLanguageSupport } from './client';
 import { registerCommands } from './commands/registerCommands';
 import { markActiveInterrupted } from './commands/rollout/rolloutRunner';
 import type { ExtensionServices } from './commands/services';
 import { developmentApi, type AksClusterExtensionsApi } from './extensionApi';
+import { FleetInventory } from './fleet/fleetInventory';
+import { createFleetView } from './fleetView/createFleetView';
 import { RolloutStore } from './rollout/rolloutStore';
 import { AksTreeDataProvider } from './tree/aksTreeDataProvider';
 import { vscodePrompter } from './ui/vscodePrompter';
@@ -36,26 +40,42 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
     subscriptionFilter: readSubscriptionFilter,
     logRequest: (line) => log.info(line),
   });
-  const tree = new AksTreeDataProvider(access, log, () => setting('pollIntervalSeconds', 5) * 1000);
+  const inventory = new FleetInventory(access, (subscriptions) => queryGraphInventoryOf(subscriptions, emulator?.caPem), {
+    onFallback: (reason) => {
+      // Said once: from now on the inventory lists each cluster, and everything keeps working.
+      log.warn(`Resource Graph is not available, listing each cluster instead: ${describeAzureError(reason, 'Resource Graph query').detail}`);
+      // Through the prompter (read when it fires, after services exist) so tests see the message.
+      void services.prompter.notify(
+        'warning',
+        vscode.l10n.t('Azure Resource Graph is not available ({0}). The fleet inventory lists each cluster instead, which is slower.', describeAzureError(reason, vscode.l10n.t('Resource Graph query')).message),
+      );
+    },
+  });
+  const tree = new AksTreeDataProvider(access, log, () => setting('pollIntervalSeconds', 5) * 1000, inventory);
   const view = vscode.window.createTreeView('aksClusterExtensions.tree', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   context.subscriptions.push(tree, view);
+  const { fleet, fleetView } = createFleetView(context, inventory, log);
   context.subscriptions.push(provider.onDidSignIn(() => tree.refresh()), provider.onDidSignOut(() => tree.refresh()));
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSubscriptionFilter(e)) {
         tree.refresh();
       }
+      if (e.affectsConfiguration('aksClusterExtensions.listConcurrency')) {
+        access.limit.refresh();
+      }
     }),
   );
 
   const rollouts = new RolloutStore(context.globalState, (err) => log.warn(`A rollout's progress could not be stored: ${String(err)}`));
-  const services: ExtensionServices = { access, tree, view, log, rollouts, prompter: vscodePrompter };
+  const services: ExtensionServices = { access, tree, view, log, inventory, fleet, fleetView, rollouts, prompter: vscodePrompter };
   registerCommands(context, services);
   whenDeactivated = () => markActiveInterrupted(services);
 
   return developmentApi(emulator, () => ({
     tree,
     access,
+    fleet,
     developmentMode: true,
     writablePlaces: [context.logUri, context.globalStorageUri, ...(context.storageUri ? [context.storageUri] : [])],
     usePrompter(prompter) {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AzureAccess } from './azure/azureAccess';
+import type { FleetTreeDataProvider } from './fleetView/fleetTreeDataProvider';
 import type { EmulatorConnection } from './azure/devMode';
 import type { AksTreeDataProvider } from './tree/aksTreeDataProvider';
 import type { Prompter } from './ui/prompter';
@@ -12,6 +13,8 @@ import type { Prompter } from './ui/prompter';
 export interface AksClusterExtensionsApi {
   readonly tree: AksTreeDataProvider;
   readonly access: AzureAccess;
+  /** The fleet view's data (integration tests read its rows). */
+  readonly fleet: FleetTreeDataProvider;
   /** True when the extension talks to the local Azure emulator. */
   readonly developmentMode: boolean;
   /** Where the extension may write (its logs and storage): tests check that no secret ever lands there. */

@@ -1,14 +1,11 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
 import type { AzureSubscription, AzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
 import { type ClusterModel, toClusterModel } from './clusterModel';
 import { createLimiter, type Limiter } from './concurrency';
+import type { Extension } from './extensionModel';
+import type { CatalogType, CatalogVersion } from './extensionTypesCatalog';
 import { PromiseCache } from './promiseCache';
 import type { RequestLogger } from './requestLogPolicy';
 import { createSubscriptionClients, type SubscriptionClients } from './subscriptionClients';
-
-/** AKS clusters are the only cluster kind this extension manages. */
-export const AKS_CLUSTER_RP = 'Microsoft.ContainerService';
-export const AKS_CLUSTER_RESOURCE = 'managedClusters';
 
 /** What the extension adds to plain access: the subscription filter and the request log. */
 export interface AccessOptions {
@@ -26,6 +23,9 @@ export class AzureAccess {
   private readonly clients = new Map<string, SubscriptionClients>();
   private readonly clusterLists = new PromiseCache<ClusterModel[]>();
   private readonly extensionLists = new PromiseCache<Extension[]>();
+  /** Azure's extension-types catalog per subscription, and type versions per region: shared by create and deploy. */
+  readonly catalogTypes = new PromiseCache<CatalogType[]>();
+  readonly catalogVersions = new PromiseCache<CatalogVersion[]>();
   private readonly subscriptions = new Map<string, AzureSubscription>();
   readonly limit: Limiter;
 
@@ -79,11 +79,7 @@ export class AzureAccess {
   listExtensions(cluster: ClusterModel): Promise<Extension[]> {
     return this.extensionLists.get(cluster.id, () =>
       this.limit(async () => {
-        const extensions: Extension[] = [];
-        const client = this.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
-        for await (const e of client.extensions.list(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name)) {
-          extensions.push(e);
-        }
+        const extensions = await this.clientsFor(cluster.subscriptionId).kubernetesConfiguration.listExtensions(cluster);
         return extensions.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
       }),
     );
@@ -98,8 +94,7 @@ export class AzureAccess {
 
   /** The current state of one extension instance, always fresh. */
   getExtension(cluster: Pick<ClusterModel, 'subscriptionId' | 'resourceGroup' | 'name'>, name: string): Promise<Extension> {
-    const client = this.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
-    return client.extensions.get(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name);
+    return this.clientsFor(cluster.subscriptionId).kubernetesConfiguration.getExtension(cluster, name);
   }
 
   /** The current state of an extension instance given its ARM id (used by documents that outlive tree nodes). */
@@ -116,6 +111,8 @@ export class AzureAccess {
   invalidate(id?: string): void {
     this.clusterLists.invalidate(id);
     this.extensionLists.invalidate(id);
+    this.catalogTypes.invalidate(id);
+    this.catalogVersions.invalidate(id);
     // The subscription lookup stays: commands still holding clusters of the last listing must reach their clients.
   }
 }

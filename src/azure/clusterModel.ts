@@ -13,7 +13,9 @@ export interface ClusterModel {
   readonly provisioningState: string | undefined;
   /** False for clusters that still authenticate with a service principal. */
   readonly hasManagedIdentity: boolean;
-  /** The cluster's Azure tags (pickers filter on them). */
+  /** Nodes over all agent pools, when Azure reports them (the az CLI sizes AzureML by it). */
+  readonly nodeCount?: number;
+  /** The cluster's Azure tags (pickers and the fleet view filter on them). */
   readonly tags?: Readonly<Record<string, string>>;
 }
 
@@ -42,6 +44,7 @@ export function toClusterModel(cluster: ManagedCluster): ClusterModel {
     powerState: cluster.powerState?.code,
     provisioningState: cluster.provisioningState,
     hasManagedIdentity,
+    ...(cluster.agentPoolProfiles ? { nodeCount: cluster.agentPoolProfiles.reduce((sum, pool) => sum + (pool.count ?? 0), 0) } : {}),
     tags: cluster.tags ?? {},
   };
 }

@@ -1,22 +1,22 @@
-/** Runs tasks with at most `limit()` in flight; the limit is read at each start so a changed setting applies at once. */
-export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+import pLimit from 'p-limit';
+
+/** Runs tasks with at most `limit()` in flight (p-limit); `refresh()` applies a changed limit to the waiting tasks too. */
+export interface Limiter {
+  <T>(task: () => Promise<T>): Promise<T>;
+  /** Reads the limit again: a raised one starts waiting tasks at once, a lowered one lets running tasks finish. */
+  refresh(): void;
+}
 
 export function createLimiter(limit: () => number): Limiter {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  const release = (): void => {
-    active--;
-    waiting.shift()?.();
+  const read = (): number => Math.max(1, Math.floor(limit()));
+  const queue = pLimit(read());
+  const run = <T>(task: () => Promise<T>): Promise<T> => {
+    queue.concurrency = read();
+    return queue(task);
   };
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= Math.max(1, limit())) {
-      await new Promise<void>((resolve) => waiting.push(resolve));
-    }
-    active++;
-    try {
-      return await task();
-    } finally {
-      release();
-    }
-  };
+  return Object.assign(run, {
+    refresh: () => {
+      queue.concurrency = read();
+    },
+  });
 }

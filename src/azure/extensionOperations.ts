@@ -1,24 +1,13 @@
-import type { Extension, PatchExtension } from '@azure/arm-kubernetesconfiguration';
 import { isRestError } from '@azure/core-rest-pipeline';
-import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP, type AzureAccess } from './azureAccess';
+import type { AzureAccess } from './azureAccess';
 import type { ClusterModel } from './clusterModel';
+import type { Extension, PatchExtension } from './extensionModel';
+import type { ExtensionOperation, OperationOptions } from './kubernetesConfigurationClient';
 
-/**
- * A long-running operation Azure accepted. Waiting can stop (abort the signal) without stopping the operation:
- * Azure carries on and the tree keeps tracking the resource's state.
- */
-export interface ExtensionOperation<T> {
-  pollUntilDone(options?: { abortSignal?: AbortSignal }): Promise<T>;
-  isDone(): boolean;
-}
+export type { ExtensionOperation, OperationOptions } from './kubernetesConfigurationClient';
 
-/** How often the SDK polls the operation status when Azure sends no Retry-After; undefined keeps the SDK default. */
-export interface OperationOptions {
-  readonly updateIntervalInMs?: number;
-}
-
-function extensionsOf(access: AzureAccess, cluster: ClusterModel) {
-  return access.clientsFor(cluster.subscriptionId).kubernetesConfiguration.extensions;
+function clientOf(access: AzureAccess, cluster: ClusterModel) {
+  return access.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
 }
 
 /** PUT: resolves once Azure accepted the creation (the resource then reads Creating). */
@@ -29,31 +18,7 @@ export function beginCreateExtension(
   extension: Extension,
   options: OperationOptions = {},
 ): Promise<ExtensionOperation<Extension>> {
-  return extensionsOf(access, cluster).beginCreate(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name, extension, options);
-}
-
-/**
- * PUT, and nothing more: resolves once Azure accepted the creation (2xx). The SDK's long-running-operation helper reads
- * the operation's status right after accepting it; a rollout watches hundreds of operations within the read budget
- * and reads each when it is likely done, so that first read is skipped: the signal is aborted as soon as the PUT's
- * answer arrives, which only the SDK's follow-up request sees.
- */
-export async function submitCreateExtension(access: AzureAccess, cluster: ClusterModel, name: string, extension: Extension): Promise<void> {
-  const afterAnswer = new AbortController();
-  let accepted = false;
-  try {
-    await extensionsOf(access, cluster).beginCreate(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name, extension, {
-      abortSignal: afterAnswer.signal,
-      onResponse: (response) => {
-        accepted = response.status >= 200 && response.status < 300;
-        afterAnswer.abort();
-      },
-    });
-  } catch (err) {
-    if (!accepted) {
-      throw err;
-    }
-  }
+  return clientOf(access, cluster).beginCreate(cluster, name, extension, options);
 }
 
 /** PATCH: only what the patch holds changes; protected settings, when present, replace all the stored ones. */
@@ -64,7 +29,7 @@ export function beginUpdateExtension(
   patch: PatchExtension,
   options: OperationOptions = {},
 ): Promise<ExtensionOperation<Extension>> {
-  return extensionsOf(access, cluster).beginUpdate(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name, patch, options);
+  return clientOf(access, cluster).beginUpdate(cluster, name, patch, options);
 }
 
 /** DELETE; `forceDelete` removes the Azure resource without waiting for the cluster agent. */
@@ -75,10 +40,7 @@ export function beginDeleteExtension(
   forceDelete: boolean,
   options: OperationOptions = {},
 ): Promise<ExtensionOperation<void>> {
-  return extensionsOf(access, cluster).beginDelete(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, name, {
-    ...options,
-    forceDelete: forceDelete || undefined,
-  });
+  return clientOf(access, cluster).beginDelete(cluster, name, forceDelete, options);
 }
 
 /** The extension as Azure has it now, or undefined when it does not exist. */

@@ -1,65 +1,95 @@
-import { createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
 import { extensionTypes } from '../shared/catalog';
-import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP, type AzureAccess } from './azureAccess';
+import type { AzureAccess } from './azureAccess';
 import type { ClusterModel } from './clusterModel';
+import { EXTENSION_TYPES_API_VERSION } from './extensionModel';
 
-/** The extension-types API is preview only and absent from the 6.x SDK; it is called through the same client pipeline. */
-const CATALOG_API_VERSION = '2024-11-02-preview';
-/** A catalog is a few dozen types; more pages than this means a nextLink loop. */
-const MAX_PAGES = 20;
+const PROVIDER = 'providers/Microsoft.KubernetesConfiguration';
 
-/** An extension type the cluster can take, as the create flow offers it. */
+/** A Marketplace type's plan, from the catalog's planInfo (non-Marketplace types carry only a publisherId). */
+export interface CatalogPlan {
+  readonly name: string;
+  readonly product: string;
+  readonly publisher: string;
+}
+
+/** An extension type as the catalog (API 2026-05-01) describes it. */
 export interface CatalogType {
   readonly type: string;
   readonly description?: string;
+  readonly publisher?: string;
   readonly defaultScope?: 'cluster' | 'namespace';
   readonly defaultReleaseNamespace?: string;
+  /** False when a cluster may hold only one instance of the type; undefined when the catalog does not say. */
+  readonly allowMultipleInstances?: boolean;
+  readonly isManagedIdentityRequired?: boolean;
+  readonly isSystemExtension?: boolean;
+  readonly plan?: CatalogPlan;
+  /** Cluster resource types (managedClusters, connectedClusters, …); empty means the catalog does not restrict them. */
+  readonly supportedClusterTypes: readonly string[];
+  /** Regions; empty means the catalog does not restrict them. */
+  readonly supportedRegions: readonly string[];
 }
 
-/** Where the offered types came from: Azure's catalog for this cluster, or the built-in list when it did not answer. */
+/** Where the offered types came from: Azure's catalog, or the built-in list when it did not answer. */
 export interface CatalogAnswer {
   readonly types: readonly CatalogType[];
   readonly source: 'azure' | 'builtIn';
+}
+
+/** A version of a type, with the Kubernetes versions it does not run on, per cluster kind. */
+export interface CatalogVersion {
+  readonly version: string;
+  /** Version patterns (`1.29`, `1.18..1.21`, `>1.30`) that AKS (managedCluster) clusters must not run. */
+  readonly unsupportedOnManagedClusters: readonly string[];
 }
 
 interface CatalogTypeBody {
   name?: string;
   properties?: {
     description?: string;
-    supportedScopes?: { defaultScope?: string; clusterScopeSettings?: { properties?: { defaultReleaseNamespace?: string } } };
+    publisher?: string;
+    isManagedIdentityRequired?: boolean;
+    isSystemExtension?: boolean;
+    supportedClusterTypes?: string[] | null;
+    supportedRegions?: string[] | null;
+    planInfo?: { publisherId?: string | null; planId?: string | null; offerId?: string | null } | null;
+    supportedScopes?: {
+      defaultScope?: string;
+      // The spec nests these under `properties`; the service's own answers (az recordings, spec examples) put them flat.
+      clusterScopeSettings?: ({ allowMultipleInstances?: boolean; defaultReleaseNamespace?: string | null } & {
+        properties?: { allowMultipleInstances?: boolean; defaultReleaseNamespace?: string | null };
+      }) | null;
+    } | null;
   };
 }
 
 interface VersionBody {
-  properties?: { version?: string };
+  properties?: {
+    version?: string;
+    unsupportedKubernetesVersions?: { managedCluster?: { distributions?: string[]; unsupportedVersions?: string[] }[] | null } | null;
+  };
 }
 
-function clusterScopePath(cluster: ClusterModel): string {
-  return `/subscriptions/${cluster.subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/${AKS_CLUSTER_RP}/${AKS_CLUSTER_RESOURCE}/${cluster.name}/providers/Microsoft.KubernetesConfiguration/extensionTypes`;
-}
-
-/** GETs every page of a list through the subscription's client (its credential, retry policy and token host guard). */
-async function getAll<T>(access: AzureAccess, cluster: ClusterModel, path: string, query: Record<string, string>): Promise<T[]> {
-  const clients = access.clientsFor(cluster.subscriptionId);
-  const client = clients.kubernetesConfiguration;
-  // The subscription's cloud endpoint (the client's $host stays the public cloud's default whatever the endpoint option).
-  const first = new URL(`${clients.subscription.environment.resourceManagerEndpointUrl.replace(/\/$/, '')}${path}`);
-  for (const [key, value] of Object.entries({ ...query, 'api-version': CATALOG_API_VERSION })) {
-    first.searchParams.set(key, value);
-  }
-  const items: T[] = [];
-  let url: string | undefined = first.toString();
-  for (let page = 0; url && page < MAX_PAGES; page++) {
-    const request = createPipelineRequest({ url, method: 'GET' });
-    const response = await client.sendRequest(request);
-    if (response.status >= 400) {
-      throw new RestError(`Listing extension types failed with status ${response.status}`, { statusCode: response.status, request, response });
-    }
-    const body = JSON.parse(response.bodyAsText ?? '{}') as { value?: T[]; nextLink?: string | null };
-    items.push(...(body.value ?? []));
-    url = body.nextLink ?? undefined;
-  }
-  return items;
+/** The catalog's view of a type, from one list entry. */
+export function catalogTypeFromBody(body: CatalogTypeBody & { name: string }): CatalogType {
+  const p = body.properties ?? {};
+  const scopeSettings = p.supportedScopes?.clusterScopeSettings;
+  const settings = scopeSettings?.properties ?? scopeSettings ?? undefined;
+  const scope = p.supportedScopes?.defaultScope?.toLowerCase();
+  const plan = p.planInfo;
+  return {
+    type: body.name,
+    description: p.description,
+    publisher: p.publisher,
+    defaultScope: scope === 'namespace' || scope === 'cluster' ? scope : undefined,
+    defaultReleaseNamespace: settings?.defaultReleaseNamespace ?? undefined,
+    allowMultipleInstances: settings?.allowMultipleInstances,
+    isManagedIdentityRequired: p.isManagedIdentityRequired,
+    isSystemExtension: p.isSystemExtension,
+    plan: plan?.planId && plan.offerId && plan.publisherId ? { name: plan.planId, product: plan.offerId, publisher: plan.publisherId } : undefined,
+    supportedClusterTypes: p.supportedClusterTypes ?? [],
+    supportedRegions: p.supportedRegions ?? [],
+  };
 }
 
 /** The built-in catalog, for when Azure's catalog does not answer. */
@@ -71,30 +101,52 @@ export function builtInCatalog(): CatalogAnswer {
       description: t.displayName,
       defaultScope: t.scopes[0],
       defaultReleaseNamespace: t.defaultReleaseNamespace,
+      supportedClusterTypes: [],
+      supportedRegions: [],
     })),
   };
 }
 
-/** The extension types Azure offers for this cluster, else the built-in catalog; `onFallback` hears why Azure did not answer. */
+/**
+ * The extension types of a subscription that AKS clusters can take: one call per subscription (the clusterType filter
+ * of API 2026-05-01) serves every cluster in it, whatever its region; region support is in each entry.
+ */
+export function listSubscriptionCatalog(access: AzureAccess, subscriptionId: string): Promise<CatalogType[]> {
+  return access.catalogTypes.get(`/subscriptions/${subscriptionId}/catalog`, async () => {
+    const client = access.clientsFor(subscriptionId).kubernetesConfiguration;
+    const bodies = await client.listAll<CatalogTypeBody>(`/subscriptions/${encodeURIComponent(subscriptionId)}/${PROVIDER}/extensionTypes`, {
+      'api-version': EXTENSION_TYPES_API_VERSION,
+      clusterType: 'managedClusters',
+    });
+    return bodies.filter((b): b is CatalogTypeBody & { name: string } => typeof b.name === 'string').map(catalogTypeFromBody);
+  });
+}
+
+/** The extension types Azure offers for this cluster's subscription, else the built-in catalog; `onFallback` hears why. */
 export async function listCatalogTypes(access: AzureAccess, cluster: ClusterModel, onFallback: (err: unknown) => void): Promise<CatalogAnswer> {
   try {
-    const bodies = await getAll<CatalogTypeBody>(access, cluster, clusterScopePath(cluster), {});
-    const types = bodies
-      .filter((b): b is CatalogTypeBody & { name: string } => typeof b.name === 'string')
-      .map((b): CatalogType => {
-        const scope = b.properties?.supportedScopes?.defaultScope?.toLowerCase();
-        return {
-          type: b.name,
-          description: b.properties?.description,
-          defaultScope: scope === 'namespace' || scope === 'cluster' ? scope : undefined,
-          defaultReleaseNamespace: b.properties?.supportedScopes?.clusterScopeSettings?.properties?.defaultReleaseNamespace,
-        };
-      });
+    const types = await listSubscriptionCatalog(access, cluster.subscriptionId);
     return types.length > 0 ? { source: 'azure', types } : builtInCatalog();
   } catch (err) {
     onFallback(err);
     return builtInCatalog();
   }
+}
+
+/** Versions of a type in a release train in the cluster's region, newest first, with the Kubernetes versions each cannot run on. */
+export function listCatalogVersionDetails(access: AzureAccess, cluster: ClusterModel, type: string, releaseTrain: string): Promise<CatalogVersion[]> {
+  const path = `/subscriptions/${encodeURIComponent(cluster.subscriptionId)}/${PROVIDER}/locations/${encodeURIComponent(cluster.location)}/extensionTypes/${encodeURIComponent(type)}/versions`;
+  return access.catalogVersions.get(`${path}/${releaseTrain}`, async () => {
+    const client = access.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
+    const bodies = await client.listAll<VersionBody>(path, { 'api-version': EXTENSION_TYPES_API_VERSION, releaseTrain, clusterType: 'managedClusters' });
+    return bodies
+      .filter((b) => typeof b.properties?.version === 'string')
+      .map((b) => ({
+        version: b.properties?.version ?? '',
+        unsupportedOnManagedClusters: (b.properties?.unsupportedKubernetesVersions?.managedCluster ?? []).flatMap((m) => m.unsupportedVersions ?? []),
+      }))
+      .sort((a, b) => b.version.localeCompare(a.version, undefined, { numeric: true }));
+  });
 }
 
 /** Versions of a type in a release train (newest first), or none when the catalog does not answer. */
@@ -106,11 +158,7 @@ export async function listCatalogVersions(
   onFallback: (err: unknown) => void,
 ): Promise<string[]> {
   try {
-    const bodies = await getAll<VersionBody>(access, cluster, `${clusterScopePath(cluster)}/${encodeURIComponent(type)}/versions`, { releaseTrain });
-    return bodies
-      .map((b) => b.properties?.version)
-      .filter((v): v is string => typeof v === 'string')
-      .sort((a, b) => b.localeCompare(a, undefined, { numeric: true }));
+    return (await listCatalogVersionDetails(access, cluster, type, releaseTrain)).map((v) => v.version);
   } catch (err) {
     onFallback(err);
     return [];

@@ -1,14 +1,14 @@
 import { ContainerServiceClient } from '@azure/arm-containerservice';
-import { SourceControlConfigurationClient } from '@azure/arm-kubernetesconfiguration';
 import type { AzureSubscription } from '@microsoft/vscode-azext-azureauth';
 import { armClientOptions } from './armClientOptions';
+import { KubernetesConfigurationClient } from './kubernetesConfigurationClient';
 import type { RequestLogger } from './requestLogPolicy';
 
 /** The ARM clients for one subscription, built with its credential and its cloud's Resource Manager endpoint. */
 export interface SubscriptionClients {
   readonly subscription: AzureSubscription;
   readonly containerService: ContainerServiceClient;
-  readonly kubernetesConfiguration: SourceControlConfigurationClient;
+  readonly kubernetesConfiguration: KubernetesConfigurationClient;
 }
 
 /**
@@ -21,6 +21,6 @@ export function createSubscriptionClients(subscription: AzureSubscription, caPem
   return {
     subscription,
     containerService: new ContainerServiceClient(subscription.credential, subscription.subscriptionId, options),
-    kubernetesConfiguration: new SourceControlConfigurationClient(subscription.credential, subscription.subscriptionId, options),
+    kubernetesConfiguration: new KubernetesConfigurationClient(subscription.credential, options),
   };
 }

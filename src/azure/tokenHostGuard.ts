@@ -8,10 +8,22 @@ const AZURE_MANAGEMENT_HOSTS = [
   'management.microsoftazure.de',
 ];
 
-/** True when a bearer token may be sent to this URL: an Azure Resource Manager host, or the configured endpoint's host. */
+/** `eastus.management.azure.com`: Resource Manager's regional front ends take the same token; one DNS label before a known host. */
+const REGIONAL_PREFIX = /^[a-z0-9-]+\.(.+)$/;
+
+/**
+ * True when a bearer token may be sent to this URL: a Resource Manager host of a known cloud (regional ones included), or
+ * the configured endpoint's host. A resource provider's own host (`eastus.rp.kubernetesconfiguration.azure.com`, which
+ * Azure names in a create's Location header) is not Resource Manager and is refused.
+ */
 export function isTrustedTokenHost(url: string, trustedEndpoint: string): boolean {
-  const host = new URL(url).host.toLowerCase();
-  return host === new URL(trustedEndpoint).host.toLowerCase() || AZURE_MANAGEMENT_HOSTS.includes(host);
+  const parsed = new URL(url);
+  const host = parsed.host.toLowerCase();
+  if (host === new URL(trustedEndpoint).host.toLowerCase()) {
+    return true;
+  }
+  const regionalParent = REGIONAL_PREFIX.exec(host)?.[1];
+  return parsed.protocol === 'https:' && (AZURE_MANAGEMENT_HOSTS.includes(host) || (regionalParent !== undefined && AZURE_MANAGEMENT_HOSTS.includes(regionalParent)));
 }
 
 /**

@@ -1,15 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { bindSettingsFileNotification, configurationSection, settingsLanguageId, type BindSettingsFileParams } from '../shared/protocol';
+import { bindSettingsFileNotification, configurationSection, type BindSettingsFileParams } from '../shared/protocol';
 import { bindingFromFileName, type SettingsFileAssociations } from '../shared/settingsFileBinding';
+import type { SettingsDocuments } from './settingsDocuments';
 import type { SettingsLanguageClient } from './settingsLanguageClient';
 
 /**
  * Records that a file is a settings file of a type. Inside a workspace folder the choice is
  * written to aksClusterExtensions.settingsFiles, so it survives restarts and `aksext validate`
- * sees it too; the file itself stays plain JSON. The running server is told at once.
+ * sees it too; the file itself stays plain JSON (its language too). The running server is told at once.
  */
-export async function storeBinding(client: SettingsLanguageClient, uri: vscode.Uri, extensionType: string, isProtected: boolean): Promise<void> {
+export async function storeBinding(client: SettingsLanguageClient, documents: SettingsDocuments, uri: vscode.Uri, extensionType: string, isProtected: boolean): Promise<void> {
   const byName = bindingFromFileName(uri.fsPath);
   const nameSaysSo = byName?.extensionType?.toLowerCase() === extensionType.toLowerCase() && byName.isProtected === isProtected;
   const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -21,8 +22,9 @@ export async function storeBinding(client: SettingsLanguageClient, uri: vscode.U
     const value = isProtected === isProtectedByName ? extensionType : { extensionType, protected: isProtected };
     await config.update('settingsFiles', { ...current, [relative]: value }, vscode.ConfigurationTarget.WorkspaceFolder);
   }
+  documents.add(uri);
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (document && document.languageId !== settingsLanguageId) await vscode.languages.setTextDocumentLanguage(document, settingsLanguageId);
+  if (document) await client.attach(document);
   const running = await client.start();
   const params: BindSettingsFileParams = { uri: uri.toString(), extensionType, isProtected };
   await running.sendNotification(bindSettingsFileNotification, params);

@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
-import { settingsFileBindingRequest, settingsLanguageId, type SettingsFileBindingParams, type SettingsFileBindingResult } from '../shared/protocol';
+import { settingsFileBindingRequest, type SettingsFileBindingParams, type SettingsFileBindingResult } from '../shared/protocol';
+import type { SettingsDocuments } from './settingsDocuments';
 import type { SettingsLanguageClient } from './settingsLanguageClient';
 
 /** Shows the extension type the active settings file is bound to; a click changes it. */
 export class SettingsStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('aksClusterExtensions.settingsFileType', vscode.StatusBarAlignment.Right, 100);
 
-  constructor(private readonly client: SettingsLanguageClient) {
+  constructor(
+    private readonly client: SettingsLanguageClient,
+    private readonly documents: SettingsDocuments,
+  ) {
     this.item.name = vscode.l10n.t('AKS Extension Settings Type');
     this.item.command = 'aksClusterExtensions.setSettingsFileType';
   }
@@ -14,7 +18,7 @@ export class SettingsStatusBar implements vscode.Disposable {
   async refresh(): Promise<void> {
     const document = vscode.window.activeTextEditor?.document;
     const running = this.client.running;
-    if (!document || document.languageId !== settingsLanguageId || !running) {
+    if (!document || !this.documents.includes(document) || !running) {
       this.item.hide();
       return;
     }

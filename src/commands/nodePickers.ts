@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
+import type { AzureSubscription } from '@microsoft/vscode-azext-azureauth';
+import type { ClusterModel } from '../azure/clusterModel';
 import { displayVersion } from '../tree/extensionTreeItem';
 import { type ClusterNode, clusterNode, type ExtensionNode, extensionNode, type SubscriptionNode, subscriptionNode, type TreeNode } from '../tree/treeNodes';
+import { runSteps, type StepPosition } from '../ui/multiStep';
+import { GoBackError, type PickItem } from '../ui/prompter';
 import type { ExtensionServices } from './services';
-import type { PickItem } from '../ui/prompter';
 
 /** The tree node a command was invoked on (context menu, inline action), if any. */
 export function asTreeNode(arg: unknown): Exclude<TreeNode, { kind: 'message' }> | undefined {
@@ -10,55 +13,110 @@ export function asTreeNode(arg: unknown): Exclude<TreeNode, { kind: 'message' }>
   return kind === 'subscription' || kind === 'cluster' || kind === 'extension' ? (arg as Exclude<TreeNode, { kind: 'message' }>) : undefined;
 }
 
-/** One choice through the prompter; cancelling ends the command quietly (the error wrapper ignores cancellation). */
-async function pickOrCancel<T>(services: ExtensionServices, items: readonly PickItem<T>[], title: string): Promise<T> {
-  const picked = await services.prompter.pick(items, { title });
-  if (picked === undefined) {
-    throw new vscode.CancellationError();
-  }
-  return picked;
-}
-
 function isNode<K extends TreeNode['kind']>(arg: unknown, kind: K): arg is Extract<TreeNode, { kind: K }> {
   return typeof arg === 'object' && arg !== null && (arg as TreeNode).kind === kind;
 }
 
+/** What the palette asks, step by step: a subscription, then a cluster, then an extension, as far as the command needs. */
+interface PaletteAnswers {
+  subscription?: SubscriptionNode;
+  cluster?: ClusterNode;
+  extension?: ExtensionNode;
+}
+
+type Depth = 'subscription' | 'cluster' | 'extension';
+
+function titleOf(depth: Depth): string {
+  switch (depth) {
+    case 'subscription':
+      return vscode.l10n.t('Select a subscription');
+    case 'cluster':
+      return vscode.l10n.t('Select an AKS cluster');
+    case 'extension':
+      return vscode.l10n.t('Select an extension');
+  }
+}
+
+/** The options of one palette step: its question, a placeholder, the counter and Back. */
+function pickOptions(depth: Depth, placeHolder: string, position: StepPosition): { title: string; placeHolder: string } & StepPosition {
+  return { title: titleOf(depth), placeHolder, ...position };
+}
+
+async function askSubscription(services: ExtensionServices, state: PaletteAnswers, position: StepPosition): Promise<boolean> {
+  const subscriptions = await services.access.listSubscriptions();
+  const items: PickItem<AzureSubscription>[] = subscriptions.map((s) => ({ label: s.name, description: s.subscriptionId, value: s }));
+  const picked = await services.prompter.pick(items, pickOptions('subscription', vscode.l10n.t('The subscription of the cluster (type to filter)'), position));
+  state.subscription = picked && subscriptionNode(picked);
+  return picked !== undefined;
+}
+
+async function askCluster(services: ExtensionServices, state: PaletteAnswers, position: StepPosition): Promise<boolean> {
+  const parent = state.subscription as SubscriptionNode;
+  const clusters = await services.access.listClusters(parent.subscription);
+  if (clusters.length === 0) {
+    void services.prompter.notify('info', vscode.l10n.t('{0} has no AKS clusters: choose another subscription.', parent.subscription.name));
+    return askAgainOrCancel(position);
+  }
+  const items: PickItem<ClusterModel>[] = clusters.map((c) => ({ label: c.name, description: `${c.resourceGroup} · ${c.location}`, value: c }));
+  const picked = await services.prompter.pick(items, pickOptions('cluster', vscode.l10n.t('The AKS cluster in {0} (type to filter by name, resource group or location)', parent.subscription.name), position));
+  state.cluster = picked && clusterNode(parent, picked);
+  return picked !== undefined;
+}
+
+async function askExtension(services: ExtensionServices, state: PaletteAnswers, position: StepPosition): Promise<boolean> {
+  const parent = state.cluster as ClusterNode;
+  const extensions = await services.access.listExtensions(parent.cluster);
+  if (extensions.length === 0) {
+    void services.prompter.notify('info', vscode.l10n.t('{0} has no extensions: choose another cluster.', parent.cluster.name));
+    return askAgainOrCancel(position);
+  }
+  const picked = await services.prompter.pick(
+    extensions.map((e) => ({ label: e.name ?? '', description: `${e.extensionType ?? ''} · ${displayVersion(e)} · ${e.provisioningState ?? ''}`, value: e })),
+    pickOptions('extension', vscode.l10n.t('The extension on {0}', parent.cluster.name), position),
+  );
+  state.extension = picked && extensionNode(parent, picked);
+  return picked !== undefined;
+}
+
+/** An empty list: back to the previous step when there is one (as if the user pressed Back), else the command ends. */
+function askAgainOrCancel(position: StepPosition): boolean {
+  if (position.canGoBack) {
+    throw new GoBackError();
+  }
+  return false;
+}
+
+/** Asks from the palette down to `depth`, starting below what the argument already gives; cancelling ends the command quietly. */
+async function askPalette(services: ExtensionServices, arg: unknown, depth: Depth): Promise<PaletteAnswers> {
+  const state: PaletteAnswers = {
+    subscription: isNode(arg, 'subscription') ? arg : undefined,
+    cluster: isNode(arg, 'cluster') ? arg : undefined,
+  };
+  const given = state.cluster ? 'cluster' : state.subscription ? 'subscription' : undefined;
+  const wanted: Depth[] = depth === 'subscription' ? ['subscription'] : depth === 'cluster' ? ['subscription', 'cluster'] : ['subscription', 'cluster', 'extension'];
+  const skip = given === 'cluster' ? 2 : given === 'subscription' ? 1 : 0;
+  const ask = { subscription: askSubscription, cluster: askCluster, extension: askExtension };
+  const completed = await runSteps<PaletteAnswers>(
+    wanted.slice(skip).map((d) => ({ run: (s, position) => ask[d](services, s, position) })),
+    state,
+  );
+  if (!completed) {
+    throw new vscode.CancellationError();
+  }
+  return state;
+}
+
 /** The subscription the command was run on, or one the user picks (from the palette). */
 export async function resolveSubscriptionNode(arg: unknown, services: ExtensionServices): Promise<SubscriptionNode> {
-  if (isNode(arg, 'subscription')) {
-    return arg;
-  }
-  const subscriptions = await services.access.listSubscriptions();
-  const picked = await pickOrCancel(services, subscriptions.map((s) => ({ label: s.name, description: s.subscriptionId, value: s })), vscode.l10n.t('Select a subscription'));
-  return subscriptionNode(picked);
+  return isNode(arg, 'subscription') ? arg : ((await askPalette(services, arg, 'subscription')).subscription as SubscriptionNode);
 }
 
 /** The cluster the command was run on, or one the user picks. */
 export async function resolveClusterNode(arg: unknown, services: ExtensionServices): Promise<ClusterNode> {
-  if (isNode(arg, 'cluster')) {
-    return arg;
-  }
-  const parent = await resolveSubscriptionNode(arg, services);
-  const clusters = await services.access.listClusters(parent.subscription);
-  const picked = await pickOrCancel(
-    services,
-    clusters.map((c) => ({ label: c.name, description: `${c.resourceGroup} · ${c.location}`, value: c })),
-    vscode.l10n.t('Select an AKS cluster'),
-  );
-  return clusterNode(parent, picked);
+  return isNode(arg, 'cluster') ? arg : ((await askPalette(services, arg, 'cluster')).cluster as ClusterNode);
 }
 
 /** The extension instance the command was run on, or one the user picks. */
 export async function resolveExtensionNode(arg: unknown, services: ExtensionServices): Promise<ExtensionNode> {
-  if (isNode(arg, 'extension')) {
-    return arg;
-  }
-  const parent = await resolveClusterNode(arg, services);
-  const extensions = await services.access.listExtensions(parent.cluster);
-  const picked = await pickOrCancel(
-    services,
-    extensions.map((e) => ({ label: e.name ?? '', description: `${e.extensionType ?? ''} · ${displayVersion(e)} · ${e.provisioningState ?? ''}`, value: e })),
-    vscode.l10n.t('Select an extension'),
-  );
-  return extensionNode(parent, picked);
+  return isNode(arg, 'extension') ? arg : ((await askPalette(services, arg, 'extension')).extension as ExtensionNode);
 }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { registerSelectSubscriptions } from './account/selectSubscriptions';
 import { registerSignIn } from './account/signIn';
+import { registerFleetCommands } from './fleet/registerFleetCommands';
 import { registerLifecycleCommands } from './lifecycle/registerLifecycleCommands';
 import { registerRolloutCommands } from './rollout/registerRolloutCommands';
 import type { ExtensionServices } from './services';
@@ -8,6 +9,7 @@ import { registerCopyResourceId } from './tree/copyResourceId';
 import { registerCopySubscriptionId } from './tree/copySubscriptionId';
 import { registerOpenInPortal } from './tree/openInPortal';
 import { registerRefresh } from './tree/refresh';
+import { registerRefreshExtensionDocument } from './tree/refreshExtensionDocument';
 import { registerShowExtension } from './tree/showExtension';
 
 /** Registers every command; each lives in its own file under src/commands/<feature>/. */
@@ -18,7 +20,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   registerCopyResourceId(context, services);
   registerCopySubscriptionId(context, services);
   registerOpenInPortal(context, services);
-  registerShowExtension(context, services);
+  registerRefreshExtensionDocument(context, services, registerShowExtension(context, services));
   registerLifecycleCommands(context, services);
   registerRolloutCommands(context, services);
+  registerFleetCommands(context, services);
 }

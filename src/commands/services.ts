@@ -1,6 +1,9 @@
 import type * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/azureAccess';
 import type { RolloutStore } from '../rollout/rolloutStore';
+import type { FleetInventory } from '../fleet/fleetInventory';
+import type { FleetNode } from '../fleetView/fleetNodes';
+import type { FleetTreeDataProvider } from '../fleetView/fleetTreeDataProvider';
 import type { AksTreeDataProvider } from '../tree/aksTreeDataProvider';
 import type { TreeNode } from '../tree/treeNodes';
 import type { Prompter } from '../ui/prompter';
@@ -13,6 +16,10 @@ export interface ExtensionServices {
   readonly log: vscode.LogOutputChannel;
   /** Rollouts to many clusters, stored in the global state as they go (resume after a reload). */
   readonly rollouts: RolloutStore;
+  /** The fleet inventory the fleet view and the tree share. */
+  readonly inventory: FleetInventory;
+  readonly fleet: FleetTreeDataProvider;
+  readonly fleetView: vscode.TreeView<FleetNode>;
   /** Replaceable so integration tests can answer the questions commands ask. */
   prompter: Prompter;
 }

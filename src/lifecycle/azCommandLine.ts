@@ -35,6 +35,15 @@ function target(cluster: AzClusterRef): string[] {
   ];
 }
 
+/**
+ * az k8s-extension has no flag for API 2025-03-01's autoUpgradeMode: the line that sets it after the create or update,
+ * through `az rest` (Resource Manager, the same API version this extension sends).
+ */
+function autoUpgradeModeLine(cluster: AzClusterRef, name: string, mode: string): string {
+  const url = `https://management.azure.com/subscriptions/${cluster.subscriptionId}/resourceGroups/${cluster.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${cluster.name}/providers/Microsoft.KubernetesConfiguration/extensions/${name}?api-version=2025-03-01`;
+  return line(['az', 'rest', '--method', 'patch', '--url', url, '--body', JSON.stringify({ properties: { autoUpgradeMode: mode } })]);
+}
+
 /** The flags for one kind of settings: entries (protected values as placeholders) or the file, named by its path. */
 function settingsFlags(values: SettingsMap | undefined, file: string | undefined, isProtected: boolean): string[] {
   const flag = isProtected ? '--configuration-protected-settings' : '--configuration-settings';
@@ -74,12 +83,14 @@ export function createCommandLine(cluster: AzClusterRef, req: ExtensionRequest):
   if (req.plan?.name && req.plan.product && req.plan.publisher) {
     words.push('--plan-name', req.plan.name, '--plan-product', req.plan.product, '--plan-publisher', req.plan.publisher);
   }
-  return line(words);
+  const mode = autoUpgrade && req.autoUpgradeMode && req.autoUpgradeMode !== 'compatible' ? `\n${autoUpgradeModeLine(cluster, req.name, req.autoUpgradeMode)}` : '';
+  return `${line(words)}${mode}`;
 }
 
 /** What an update changes; absent fields stay as they are. */
 export interface UpdateChange {
   readonly autoUpgradeMinorVersion?: boolean;
+  readonly autoUpgradeMode?: 'none' | 'patch' | 'compatible';
   readonly version?: string;
   readonly releaseTrain?: string;
   /** Added and changed settings. */
@@ -105,7 +116,7 @@ export function updateCommandLine(cluster: AzClusterRef, name: string, change: U
   }
   words.push(...settingsFlags(change.settings, undefined, false));
   words.push(...settingsFlags(change.protectedSettings, change.protectedSettingsFile, true));
-  const text = line(words);
+  const text = change.autoUpgradeMode ? `${line(words)}\n${autoUpgradeModeLine(cluster, name, change.autoUpgradeMode)}` : line(words);
   // The CLI has no flag that removes a setting (ARM removes a key sent as null); say so rather than drop it silently.
   const removed = change.removedSettings ?? [];
   return removed.length > 0 ? `${text}  # also removes ${removed.join(', ')} (not expressible with az; sent as null by this extension)` : text;

@@ -1,4 +1,4 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../azure/extensionModel';
 import { clusterBlocker, type ClusterModel } from '../azure/clusterModel';
 
 /** Why a cluster cannot take the extension now, or undefined when it can: checked before anything is sent. */

@@ -1,17 +1,20 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import { AUTO_UPGRADE_MODES, type AutoUpgradeMode, type Extension } from '../azure/extensionModel';
 import { readFileSync } from 'node:fs';
-import { type ExtensionRequest, findExtensionType } from '../shared';
+import { type ExtensionRequest, findExtensionType, type SettingKeyInfo } from '../shared';
 import { readSettingsText } from '../shared/settingsText';
 
 /** A string map as the API takes settings. */
 export type SettingsMap = Readonly<Record<string, string>>;
 
 /**
- * The pairs of a settings file as the CLI passes them on (non-strings as their JSON text). The file is only read:
- * protected settings files belong to the user, and nothing here ever writes them.
+ * The pairs of a settings file as the az CLI sends them: non-strings as Python's text of them ("True" for true), and
+ * null as null (typed as a string map, since that is what every other value is). The file is only read: protected
+ * settings files belong to the user, and nothing here ever writes them.
  */
 export function readSettingsFile(file: string): Record<string, string> {
-  return Object.fromEntries(readSettingsText(readFileSync(file, 'utf8')).entries.map((e) => [e.key, e.text]));
+  const pairs: Record<string, string> = {};
+  for (const e of readSettingsText(readFileSync(file, 'utf8')).entries) pairs[e.key] = e.kind === 'null' ? (null as unknown as string) : e.text;
+  return pairs;
 }
 
 /** The configuration settings, or the protected ones, of a request, from its entries or its file. */
@@ -22,28 +25,37 @@ export function requestSettings(req: ExtensionRequest, isProtected: boolean): Re
   return values ? { ...values } : file ? readSettingsFile(file) : {};
 }
 
-function nonEmpty(map: Record<string, string>): Record<string, string> | undefined {
-  return Object.keys(map).length > 0 ? map : undefined;
+/**
+ * The ARM body of a create (PUT) for a request that has passed validation and applyTypeDefaults: what the az CLI's
+ * Extension model serializes, where a field the CLI leaves unset is not sent (Azure applies its default).
+ */
+export function toExtensionBody(req: ExtensionRequest): Extension {
+  const plan = req.plan;
+  const body: Extension = { extensionType: req.extensionType };
+  if (req.autoUpgradeMinorVersion !== undefined) body.autoUpgradeMinorVersion = req.autoUpgradeMinorVersion;
+  if (req.autoUpgradeMode) body.autoUpgradeMode = req.autoUpgradeMode;
+  if (req.releaseTrain) body.releaseTrain = req.releaseTrain;
+  if (req.version) body.version = req.version;
+  if (req.scope === 'namespace') body.scope = { namespace: { targetNamespace: req.targetNamespace } };
+  else if (req.scope === 'cluster') body.scope = { cluster: { releaseNamespace: req.releaseNamespace } };
+  // Maps the CLI passes are sent even when empty; a map it does not pass (Azure Backup's protected settings) is absent.
+  if (req.configurationSettings || req.configurationSettingsFile) body.configurationSettings = requestSettings(req, false);
+  if (req.configurationProtectedSettings || req.configurationProtectedSettingsFile) body.configurationProtectedSettings = requestSettings(req, true);
+  if (plan?.name && plan.product && plan.publisher) body.plan = { name: plan.name, product: plan.product, publisher: plan.publisher };
+  return body;
 }
 
-/** The ARM body of a create (PUT) for a request that has passed validation (and applyTypeDefaults). */
-export function toExtensionBody(req: ExtensionRequest): Extension {
-  const autoUpgrade = req.autoUpgradeMinorVersion ?? true;
-  const plan = req.plan;
-  return {
-    extensionType: req.extensionType,
-    autoUpgradeMinorVersion: autoUpgrade,
-    // The service rejects a version unless auto-upgrade is off, and a release train when it is off.
-    version: autoUpgrade ? undefined : req.version,
-    releaseTrain: autoUpgrade ? req.releaseTrain : undefined,
-    scope:
-      req.scope === 'namespace'
-        ? { namespace: { targetNamespace: req.targetNamespace } }
-        : { cluster: { releaseNamespace: req.releaseNamespace } },
-    configurationSettings: nonEmpty(requestSettings(req, false)),
-    configurationProtectedSettings: nonEmpty(requestSettings(req, true)),
-    plan: plan?.name && plan.product && plan.publisher ? { name: plan.name, product: plan.product, publisher: plan.publisher } : undefined,
-  };
+/**
+ * Stored settings without those the CLI wrote from the cluster it created them on (its ID, name, region, tenant): the
+ * target cluster's own are filled in again, as az would for that cluster.
+ */
+function withoutClusterFacts(cliKeys: readonly SettingKeyInfo[] | undefined, settings: Record<string, string>): Record<string, string> {
+  const derived = new Set((cliKeys ?? []).filter((k) => k.filledFrom).map((k) => k.key));
+  return derived.size === 0 ? settings : Object.fromEntries(Object.entries(settings).filter(([key]) => !derived.has(key)));
+}
+
+function isKnownMode(mode: string | undefined): mode is AutoUpgradeMode {
+  return AUTO_UPGRADE_MODES.includes(mode as AutoUpgradeMode);
 }
 
 /**
@@ -53,16 +65,19 @@ export function toExtensionBody(req: ExtensionRequest): Extension {
 export function requestFromExtension(extension: Extension): ExtensionRequest {
   const namespaceScope = extension.scope?.namespace !== undefined && extension.scope.cluster === undefined;
   const pinned = extension.autoUpgradeMinorVersion === false;
-  const settings = extension.configurationSettings ?? {};
+  const info = findExtensionType(extension.extensionType ?? '');
+  const settings = withoutClusterFacts(info?.storedOnlyKeys, extension.configurationSettings ?? {});
   const plan = extension.plan;
   // Azure records a release namespace even for types that ignore it: sending it back would only draw the rules' warning.
-  const releaseNamespace = findExtensionType(extension.extensionType ?? '')?.releaseNamespaceIgnored ? undefined : extension.scope?.cluster?.releaseNamespace;
+  const releaseNamespace = info?.releaseNamespaceIgnored ? undefined : extension.scope?.cluster?.releaseNamespace;
   return {
     name: extension.name ?? '',
     extensionType: extension.extensionType ?? '',
     scope: namespaceScope ? 'namespace' : 'cluster',
     ...(namespaceScope ? { targetNamespace: extension.scope?.namespace?.targetNamespace } : { releaseNamespace }),
     autoUpgradeMinorVersion: !pinned,
+    // The service's default (compatible) is left out, so a copy sends what az would.
+    ...(isKnownMode(extension.autoUpgradeMode) && extension.autoUpgradeMode !== 'compatible' ? { autoUpgradeMode: extension.autoUpgradeMode } : {}),
     ...(pinned ? { version: extension.version ?? extension.currentVersion } : { releaseTrain: extension.releaseTrain }),
     ...(Object.keys(settings).length > 0 ? { configurationSettings: { ...settings } } : {}),
     ...(plan ? { plan: { name: plan.name, product: plan.product, publisher: plan.publisher } } : {}),

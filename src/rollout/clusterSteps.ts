@@ -1,9 +1,9 @@
-import { type Extension, getContinuationToken } from '@azure/arm-kubernetesconfiguration';
 import { isRestError } from '@azure/core-rest-pipeline';
-import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP, type AzureAccess } from '../azure/azureAccess';
+import type { AzureAccess } from '../azure/azureAccess';
 import { describeAzureError } from '../azure/azureErrorMessage';
 import type { ClusterModel } from '../azure/clusterModel';
-import { submitCreateExtension } from '../azure/extensionOperations';
+import { beginCreateExtension } from '../azure/extensionOperations';
+import type { Extension } from '../azure/extensionModel';
 import { deployBlocker } from '../lifecycle/deployPlan';
 import { toExtensionBody } from '../lifecycle/extensionBody';
 import type { ExtensionRequest } from '../shared';
@@ -15,20 +15,27 @@ export interface StepContext {
   readonly pacer: ArmPacer;
 }
 
-/** How often a request refused with 429 (after the SDK's own retries) is sent again, each time after the shared pause. */
-const THROTTLED_ATTEMPTS = 5;
+/**
+ * How often the rollout sends a request again that failed after the SDK's own retries with a 429 (then after the
+ * shared pause), a 5xx or no answer at all: a cluster is reported failed or not checked only when Azure keeps failing.
+ */
+const TRANSIENT_ATTEMPTS = 3;
 
-function isThrottled(err: unknown): boolean {
-  return isRestError(err) && err.statusCode === 429;
+function isTransient(err: unknown): boolean {
+  return isRestError(err) && (err.statusCode === undefined || err.statusCode === 429 || err.statusCode >= 500);
 }
 
-/** Runs a request; a 429 that outlasted the SDK's retries is tried again (the pacer holds it until Azure's pause ends). */
-async function throttleTolerant<T>(send: (attempt: number) => Promise<T>): Promise<T> {
+/**
+ * Runs a request; one that failed for a transient reason is sent again (a 429 waits for the pacer, which holds it until
+ * Azure's pause ends). Resending a create is safe: once Azure has taken the first, the second meets a conflict, and the
+ * engine then reads what Azure has.
+ */
+async function transientTolerant<T>(send: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await send(attempt);
+      return await send();
     } catch (err) {
-      if (!isThrottled(err) || attempt >= THROTTLED_ATTEMPTS) {
+      if (!isTransient(err) || attempt >= TRANSIENT_ATTEMPTS) {
         throw err;
       }
     }
@@ -40,21 +47,14 @@ export function oneLine(err: unknown, action: string): string {
   return describeAzureError(err, action).message.replace(/\s*\r?\n\s*/g, ' ');
 }
 
-/** The extensions of a cluster, every page read within the read budget (ahead of polls: a write waits for it). */
+/**
+ * The extensions of a cluster, read within the read budget (ahead of polls: a write waits for it). One read is taken
+ * for the list: a cluster has far fewer extensions than a page holds, and a rare second page goes unpaced.
+ */
 export function readExtensions(ctx: StepContext, cluster: ClusterModel, signal: AbortSignal): Promise<Extension[]> {
-  return throttleTolerant(async () => {
-    const client = ctx.access.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
-    const pages = client.extensions.list(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name).byPage();
-    const extensions: Extension[] = [];
-    for (;;) {
-      await ctx.pacer.take(cluster.subscriptionId, 'reads', signal, true);
-      const page = await pages.next();
-      extensions.push(...(page.value ?? []));
-      // Without a continuation the iterator would end without a request: no read to take for it.
-      if (page.done || getContinuationToken(page.value) === undefined) {
-        return extensions;
-      }
-    }
+  return transientTolerant(async () => {
+    await ctx.pacer.take(cluster.subscriptionId, 'reads', signal, true);
+    return ctx.access.clientsFor(cluster.subscriptionId).kubernetesConfiguration.listExtensions(cluster);
   });
 }
 
@@ -71,15 +71,16 @@ export function createBlocker(cluster: ClusterModel, existing: readonly Extensio
 
 /** Sends the create (PUT) within the write budget; resolves once Azure accepted it. */
 export async function submitCreate(ctx: StepContext, cluster: ClusterModel, req: ExtensionRequest, signal: AbortSignal): Promise<void> {
-  await throttleTolerant(async () => {
+  await transientTolerant(async () => {
     await ctx.pacer.take(cluster.subscriptionId, 'writes', signal);
-    await submitCreateExtension(ctx.access, cluster, req.name, toExtensionBody(req));
+    // Resolves once Azure accepted it; the engine, not the poller, reads the operation's end within the read budget.
+    await beginCreateExtension(ctx.access, cluster, req.name, toExtensionBody(req));
   });
 }
 
 /** The extension as Azure has it now (undefined when absent), read within the read budget. */
 export function readExtension(ctx: StepContext, cluster: ClusterModel, name: string, signal?: AbortSignal): Promise<Extension | undefined> {
-  return throttleTolerant(async () => {
+  return transientTolerant(async () => {
     await ctx.pacer.take(cluster.subscriptionId, 'reads', signal);
     try {
       return await ctx.access.getExtension(cluster, name);
@@ -90,15 +91,4 @@ export function readExtension(ctx: StepContext, cluster: ClusterModel, name: str
       throw err;
     }
   });
-}
-
-/** Azure's reason for a Failed extension in one line: errorInfo, else the first error status. */
-export function failureReason(extension: Extension): string {
-  const status = extension.statuses?.find((s) => s.level?.toLowerCase() === 'error');
-  const text = extension.errorInfo
-    ? `${extension.errorInfo.code ?? ''}: ${extension.errorInfo.message ?? ''}`
-    : status
-      ? `${status.code ?? ''}: ${status.message ?? status.displayStatus ?? ''}`
-      : 'Azure reports the extension Failed without a reason.';
-  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
 }

@@ -8,9 +8,10 @@
 import { isRestError } from '@azure/core-rest-pipeline';
 import { setMaxListeners } from 'node:events';
 import type { ClusterModel } from '../azure/clusterModel';
+import { failureDetails } from '../azure/extensionFailure';
 import { isRunningState } from '../azure/provisioningState';
 import type { ExtensionRequest } from '../shared';
-import { createBlocker, failureReason, oneLine, readExtension, readExtensions, type StepContext, submitCreate } from './clusterSteps';
+import { createBlocker, oneLine, readExtension, readExtensions, type StepContext, submitCreate } from './clusterSteps';
 import { DurationEstimate } from './durationEstimate';
 import { canaryTargets, failureLimit, type RolloutRecord, type RolloutTarget } from './rolloutRecord';
 
@@ -224,7 +225,7 @@ class Rollout {
         this.durations.observe(Date.now() - acceptedAt);
         this.set(target, 'succeeded', '');
       } else {
-        this.fail(target, extension ? failureReason(extension) : `${name} no longer exists on ${target.cluster.name}.`);
+        this.fail(target, extension ? failureDetails(extension) || 'Azure reports it Failed without a reason.' : `${name} no longer exists on ${target.cluster.name}.`);
       }
       return;
     }

@@ -29,7 +29,8 @@ export function settingsCodeActions(documents: TextDocuments<TextDocument>, docu
     }
     if (diagnostic.code === 'settings/value-not-string') {
       const written = document.getText(diagnostic.range);
-      if (!/^[[{]/.test(written)) actions.push(editAction('Convert the value to a string', document, diagnostic, [{ range: diagnostic.range, newText: JSON.stringify(written) }], true));
+      // null has no string meaning to convert to: no quick fix for it.
+      if (!/^(\[|\{|null$)/.test(written)) actions.push(editAction('Convert the value to a string', document, diagnostic, [{ range: diagnostic.range, newText: JSON.stringify(written) }], true));
     }
     if (data?.key && !isProtected && movableCodes.has(String(diagnostic.code))) {
       const move = moveToProtected(documents, document, diagnostic, data.key);

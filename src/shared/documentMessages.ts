@@ -11,16 +11,25 @@ export function invalidJsonMessage(detail: string): string {
 }
 
 export function duplicateKeyMessage(key: string): string {
-  return `${key} appears more than once, and only the last value is used: remove the other occurrences.`;
+  return `${key} appears more than once, and az uses only the last value: remove the other occurrences.`;
 }
 
-/** `written` is quoted only when the caller may show it (see mayQuoteValue): protected values never appear. */
-export function valueNotStringMessage(key: string, written: string | undefined): string {
-  const fix = written === undefined ? 'write the value in quotes' : `write "${written}" in quotes`;
-  return `The value of ${key} must be a string, since the API takes only string values: ${fix}.`;
+/**
+ * A value that is not a JSON string. The az CLI sends Python's text of it (`sent`), which for a boolean is "True" or
+ * "False": charts compare with "true", so the user is told what is sent. `sent` is given only when the value may be
+ * shown (mayQuoteValue): protected and secret-looking values never appear.
+ */
+export function valueNotStringMessage(key: string, kind: string, sent?: string): string {
+  if (kind === 'null') return `${key} is null, and az sends it as null, which the API's string settings do not define: write a string, or remove ${key}.`;
+  if (kind === 'entry') return `The value of ${key} must be a string, since the API takes only string values.`;
+  const what = sent === undefined ? "Python's text of it" : `"${sent}"`;
+  if (kind === 'boolean') return `${key} is not a string: az sends ${what} (Python's capitalized True or False), which charts do not read as a boolean: write "true" or "false" in quotes.`;
+  if (kind === 'number') return `${key} is not a string: az sends ${what}: ${sent === undefined ? 'write the value in quotes' : `write "${sent}" in quotes`} to send exactly what you mean.`;
+  return `${key} is not a string: az sends ${what}, its Python form, not JSON: write the value as a string.`;
 }
 
-export function unknownExtensionTypeMessage(type: string): string {
+export function unknownExtensionTypeMessage(type: string, suggestion?: string): string {
+  if (suggestion) return `${type} is not an extension type these tools know: did you mean ${suggestion}? Only the rules every type shares are checked.`;
   return `${type} is not an extension type these tools know: only the rules every type shares are checked.`;
 }
 

@@ -6,6 +6,8 @@ export interface ExtensionRequest {
   releaseNamespace?: string;
   targetNamespace?: string;
   autoUpgradeMinorVersion?: boolean;
+  /** API 2025-03-01: how an auto-upgrading extension upgrades; absent = the service's default, compatible. No az flag sets it. */
+  autoUpgradeMode?: 'none' | 'patch' | 'compatible';
   version?: string;
   releaseTrain?: string;
   configurationSettings?: Record<string, string>;

@@ -1,8 +1,10 @@
 // What the language server, the CLI and the lifecycle commands use from the shared rule set.
 export { extensionTypes, findExtensionType } from './catalog';
+export { suggestExtensionType } from './catalog/typeSuggestion';
 export type { ExtensionScope, ExtensionTypeInfo, SettingKeyInfo, ValueConstraint } from './catalog/extensionType';
 export type { ExtensionRequest } from './extensionRequest';
 export { acceptsProtectedSettings, applyTypeDefaults } from './applyTypeDefaults';
+export { applyTypeUpdateDefaults, type CompletedPatch, type UpdatePatch } from './applyTypeUpdateDefaults';
 export { validateExtensionRequest, type RequestProblem, type ValidateRequestOptions } from './validateExtensionRequest';
 export { immutableKeysChanged } from './rules/immutability';
 export { type RequestTarget, type SettingsForm, toTypedSettings } from './catalog/storedForm';

@@ -16,6 +16,5 @@ export interface SettingsFileBindingParams {
 }
 export type SettingsFileBindingResult = (SettingsFileBinding & { displayName?: string }) | null;
 
-/** The language id of settings files and the configuration section the server reads. */
-export const settingsLanguageId = 'aks-extension-settings';
+/** The configuration section the server reads (settings files keep the language `json`). */
 export const configurationSection = 'aksClusterExtensions';

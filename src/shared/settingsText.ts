@@ -1,4 +1,5 @@
-import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+import { createScanner, printParseErrorCode, SyntaxKind, visit, type ParseErrorCode } from 'jsonc-parser';
+import { cliValueText } from './cliValueText';
 
 /** The JSON type of a value, as written. */
 export type JsonKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
@@ -11,7 +12,7 @@ export interface SettingEntry {
   valueOffset: number;
   valueLength: number;
   kind: JsonKind;
-  /** The value as the CLI would pass it on: the string, or the JSON text of anything else. */
+  /** The value as the az CLI sends it: the string, Python's str() of a boolean, number, object or array, "null" for null. */
   text: string;
 }
 
@@ -45,22 +46,17 @@ function countOf(text: string, char: string, stopAfter: number): number {
   return count;
 }
 
-/** The offset of the first bracket nested deeper than maxNesting, or undefined: a loop, no recursion. */
+/** The offset of the first bracket nested deeper than maxNesting, or undefined: the parser's own scanner, no recursion. */
 export function nestingTooDeepAt(text: string): number | undefined {
-  // Most texts cannot nest that deep at all: too few brackets (counted natively) rule them out without the loop.
+  // Most texts cannot nest that deep at all: too few brackets (counted natively) rule them out without scanning.
   if (countOf(text, '[', maxNesting) + countOf(text, '{', maxNesting) <= maxNesting) return undefined;
+  // The same tokens as the parser sees (strings ended by a line break, comments skipped), so no bracket is missed.
+  const scanner = createScanner(text, true);
   let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \\ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) {
-      inString = true;
-    } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > maxNesting) return i;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > maxNesting) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
       depth--;
     }
   }
@@ -100,7 +96,7 @@ export function readSettingsText(text: string): SettingsText {
       rootClosed = true;
       result.rootLength = offset + length - result.rootOffset;
     }
-    if (depth === 1) addEntry(kind, containerStart, offset + length - containerStart, text.slice(containerStart, offset + length));
+    if (depth === 1) addEntry(kind, containerStart, offset + length - containerStart, sentText(text.slice(containerStart, offset + length)));
   };
 
   visit(
@@ -116,7 +112,7 @@ export function readSettingsText(text: string): SettingsText {
       onLiteralValue: (value: unknown, offset, length) => {
         const kind: JsonKind = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'boolean' ? 'boolean' : 'number';
         if (depth === 0) rootValue(kind, offset, length);
-        else if (depth === 1) addEntry(kind, offset, length, kind === 'string' ? (value as string) : text.slice(offset, offset + length));
+        else if (depth === 1) addEntry(kind, offset, length, kind === 'string' ? (value as string) : sentText(text.slice(offset, offset + length)));
       },
       onError: (error: ParseErrorCode, offset, length) => {
         result.syntaxErrors.push({ offset, length, message: describeParseError(error) });
@@ -125,6 +121,10 @@ export function readSettingsText(text: string): SettingsText {
     { disallowComments: true, allowTrailingComma: false },
   );
   return result;
+}
+
+function sentText(written: string): string {
+  return cliValueText(written) ?? 'null';
 }
 
 function describeParseError(error: ParseErrorCode): string {
@@ -154,7 +154,7 @@ function describeParseError(error: ParseErrorCode): string {
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     // Most files end lines with \n alone: indexOf finds them natively, much faster than a loop over every character.
     if (!text.includes('\r')) {
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
@@ -171,7 +171,9 @@ export class LineIndex {
     }
   }
 
-  position(offset: number): { line: number; character: number } {
+  position(at: number): { line: number; character: number } {
+    // Between the \r and the \n of a line break is no position of LSP's: the parser's ranges can end there.
+    const offset = at > 0 && this.text.charCodeAt(at - 1) === 13 && this.text.charCodeAt(at) === 10 ? at - 1 : at;
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {

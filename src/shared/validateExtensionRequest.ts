@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { findExtensionType } from './catalog';
+import { suggestExtensionType } from './catalog/typeSuggestion';
 import type { ExtensionTypeInfo } from './catalog/extensionType';
 import { catalogForForm, type SettingsForm } from './catalog/storedForm';
 import { valueNotStringMessage } from './documentMessages';
 import type { ExtensionRequest } from './extensionRequest';
 import { immutableChangeMessage, immutableKeysChanged } from './rules/immutability';
-import { mayQuoteValue } from './rules/secretDetection';
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
 import { createSettingsView, type SettingsLocation, type Severity } from './rules/settingsView';
 import { readSettingsText } from './settingsText';
-import { validateSettingsDocument } from './validateSettingsDocument';
+import { toMap, validateSettingsDocument } from './validateSettingsDocument';
 
 export interface RequestProblem {
   code: string;
@@ -59,6 +59,17 @@ function checkShape(req: ExtensionRequest, info: ExtensionTypeInfo | undefined):
   }
   if (req.scope === 'namespace' && !req.targetNamespace) {
     out.push(problem('request/namespace-scope-needs-target-namespace', 'targetNamespace', 'Namespace scope needs a target namespace: give the namespace to install into.'));
+  }
+  if (info?.maxNameLength && req.name && req.name.length > info.maxNameLength) {
+    out.push(problem('request/name-too-long', 'name', `az accepts names of at most ${info.maxNameLength} characters for ${info.displayName}: choose a shorter name.`));
+  }
+  if (info?.cliInstanceName && req.name && req.name !== info.cliInstanceName) {
+    out.push(problem('request/name-forced', 'name', `${info.displayName} allows one instance per cluster, and az always names it ${info.cliInstanceName}: it is created under that name.`, 'warning'));
+  }
+  const suggestion = !info && req.extensionType ? suggestExtensionType(req.extensionType) : undefined;
+  if (suggestion) {
+    // az sends any type (the service refuses one it does not know): a warning, since it may be a new type.
+    out.push(problem('request/unknown-extension-type', 'extensionType', `${req.extensionType} is not an extension type these tools know: did you mean ${suggestion}?`, 'warning'));
   }
   if (info && req.scope === 'namespace' && !info.scopes.includes('namespace')) {
     out.push(problem('request/cluster-scope-only', 'scope', `${info.displayName} can only be installed at cluster scope: choose cluster scope.`));
@@ -124,7 +135,7 @@ function loadFile(file: string, field: keyof ExtensionRequest, extensionType: st
     .filter((d) => fileLevelCodes.has(d.code))
     .map((d) => ({ code: d.code, severity: d.severity, message: d.message, field, ...(d.data?.key ? { key: d.data.key } : {}) }));
   const parsed = readSettingsText(text);
-  return { map: new Map(parsed.rootKind === 'object' ? parsed.entries.map((e) => [e.key, e.text]) : []), problems };
+  return { map: parsed.rootKind === 'object' ? toMap(parsed.entries) : new Map(), problems };
 }
 
 function loadMap(values: Record<string, string> | undefined, field: keyof ExtensionRequest): LoadedSettings {
@@ -133,10 +144,7 @@ function loadMap(values: Record<string, string> | undefined, field: keyof Extens
   for (const [key, value] of Object.entries(values ?? {})) {
     // Callers build these maps from user input; guard against non-strings the type cannot rule out.
     const v: unknown = value;
-    if (typeof v !== 'string') {
-      const shown = mayQuoteValue(key, String(v), field === 'configurationProtectedSettings') ? String(v) : undefined;
-      problems.push({ code: 'settings/value-not-string', severity: 'error', message: valueNotStringMessage(key, shown), field, key });
-    }
+    if (typeof v !== 'string') problems.push({ code: 'settings/value-not-string', severity: 'error', message: valueNotStringMessage(key, 'entry'), field, key });
     map.set(key, typeof v === 'string' ? v : String(v));
   }
   return { map, problems };
@@ -175,6 +183,8 @@ export function validateExtensionRequest(req: ExtensionRequest, options: Validat
     const where = f.key !== undefined ? f.in ?? view.where(f.key) ?? 'settings' : 'settings';
     out.push({ code: f.code, severity: f.severity, message: f.message, field: fieldOf(where), ...(f.key !== undefined ? { key: f.key } : {}) });
   }
+  const prerequisite = form?.info.prerequisites?.(view);
+  if (prerequisite && !options.settingsBefore) out.push({ code: 'request/az-creates-resources', severity: 'error', message: prerequisite, field: 'extensionType' });
   // A request without settings leaves them as they are (an update sends only what changes).
   if (options.settingsBefore && (req.configurationSettings || req.configurationSettingsFile)) {
     const after = Object.fromEntries(settings.map);

@@ -1,4 +1,5 @@
 import { findExtensionType } from './catalog';
+import { suggestExtensionType } from './catalog/typeSuggestion';
 import type { ExtensionTypeInfo } from './catalog/extensionType';
 import {
   duplicateKeyMessage,
@@ -13,7 +14,7 @@ import {
 } from './documentMessages';
 import { mayQuoteValue } from './rules/secretDetection';
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
-import { createSettingsView, type RuleFinding, type SettingsLocation, type Severity } from './rules/settingsView';
+import { createSettingsView, type RuleFinding, type SettingsLocation, type SettingsView, type Severity } from './rules/settingsView';
 import { LineIndex, maxNesting, readSettingsText, type SettingEntry } from './settingsText';
 
 export interface Position {
@@ -102,7 +103,10 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
     return out;
   }
   if (parsed.entries.length === 0 && parsed.syntaxErrors.length === 0 && !opts.draft) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/empty', emptyFileMessage);
-  if (opts.extensionType && !info) add(parsed.rootOffset, 1, 'hint', 'settings/unknown-extension-type', unknownExtensionTypeMessage(opts.extensionType));
+  if (opts.extensionType && !info) {
+    const suggestion = suggestExtensionType(opts.extensionType);
+    add(parsed.rootOffset, 1, 'hint', 'settings/unknown-extension-type', unknownExtensionTypeMessage(opts.extensionType, suggestion), suggestion ? { suggestion } : undefined);
+  }
 
   const fold = info && !info.keysCaseSensitive ? (k: string) => k.toLowerCase() : (k: string) => k;
   const lastByKey = new Map<string, SettingEntry>();
@@ -122,16 +126,23 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
   };
 
   for (const e of parsed.entries) {
-    if (duplicated.size > 0 && duplicated.has(fold(e.key))) add(e.keyOffset, e.keyLength, 'error', 'settings/duplicate-key', duplicateKeyMessage(e.key), { key: e.key });
-    const isString = e.kind === 'string';
-    if (!isString) {
+    // az reads the file with Python's json.load, which keeps the last value: a warning, not an error.
+    if (duplicated.size > 0 && duplicated.has(fold(e.key))) add(e.keyOffset, e.keyLength, 'warning', 'settings/duplicate-key', duplicateKeyMessage(e.key), { key: e.key });
+    // az accepts any JSON value and sends its Python text ("True" for true): what is sent is checked, with a warning.
+    if (e.kind !== 'string') {
       const shown = mayQuoteValue(e.key, e.text, opts.isProtected) ? e.text : undefined;
-      add(e.valueOffset, e.valueLength, 'error', 'settings/value-not-string', valueNotStringMessage(e.key, shown), { key: e.key });
+      add(e.valueOffset, e.valueLength, 'warning', 'settings/value-not-string', valueNotStringMessage(e.key, e.kind, shown), { key: e.key });
     }
-    for (const f of checkSetting(info, e.key, isString ? e.text : undefined, here)) addFinding(e, f);
+    for (const f of checkSetting(info, e.key, e.kind === 'null' ? undefined : e.text, here)) addFinding(e, f);
   }
 
-  for (const f of crossKeyFindings(info, parsed.entries, here, opts.companionText)) {
+  const crossKey = crossKeyFindings(info, parsed.entries, here, opts.companionText);
+  // az accepts the file and creates other resources first; only the tools' create stops, so the editor informs. A file
+  // still missing a required key is told that first.
+  const complete = !crossKey.some((f) => f.key === undefined && f.severity === 'error');
+  const prerequisite = here === 'settings' && complete && parsed.syntaxErrors.length === 0 ? prerequisiteOf(info, parsed.entries, opts.companionText) : undefined;
+  if (prerequisite) add(parsed.rootOffset, 1, 'information', 'settings/az-creates-resources', prerequisite);
+  for (const f of crossKey) {
     if (f.key !== undefined) {
       const entry = lastByKey.get(fold(f.key));
       if (entry) addFinding(entry, f);
@@ -151,19 +162,29 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 // A loop rather than new Map(entries.map(...)): no pair array per key in files of thousands of keys.
-function toMap(entries: readonly SettingEntry[]): Map<string, string> {
+// A null value reaches the CLI's checks as None, which they treat as absent.
+export function toMap(entries: readonly SettingEntry[]): Map<string, string> {
   const map = new Map<string, string>();
-  for (const e of entries) map.set(e.key, e.text);
+  for (const e of entries) if (e.kind !== 'null') map.set(e.key, e.text);
   return map;
+}
+
+function viewOf(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], here: SettingsLocation, companionText: string | undefined): SettingsView {
+  const companion = companionText === undefined ? undefined : readSettingsText(companionText);
+  const other = companion?.rootKind === 'object' ? toMap(companion.entries) : new Map<string, string>();
+  const mine = toMap(entries);
+  return here === 'settings'
+    ? createSettingsView(mine, other, info?.keysCaseSensitive ?? true)
+    : createSettingsView(other, mine, info?.keysCaseSensitive ?? true);
 }
 
 /** Cross-key findings that belong to this file: about one of its keys, or about a missing key. */
 function crossKeyFindings(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], here: SettingsLocation, companionText: string | undefined): RuleFinding[] {
-  const companion = companionText === undefined ? undefined : readSettingsText(companionText);
-  const other = companion?.rootKind === 'object' ? toMap(companion.entries) : new Map<string, string>();
-  const mine = toMap(entries);
-  const view = here === 'settings'
-    ? createSettingsView(mine, other, info?.keysCaseSensitive ?? true)
-    : createSettingsView(other, mine, info?.keysCaseSensitive ?? true);
+  const view = viewOf(info, entries, here, companionText);
   return checkCrossKeyRules(info, view).filter((f) => f.key === undefined || (f.in ?? view.where(f.key)) === here);
+}
+
+/** What az would create in Azure for these settings before the extension, if anything. */
+function prerequisiteOf(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], companionText: string | undefined): string | undefined {
+  return info?.prerequisites?.(viewOf(info, entries, 'settings', companionText));
 }

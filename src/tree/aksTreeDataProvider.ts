@@ -1,9 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../azure/extensionModel';
 import * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/azureAccess';
 import { describeAzureError } from '../azure/azureErrorMessage';
 import { clusterBlocker } from '../azure/clusterModel';
+import type { FleetInventory } from '../fleet/fleetInventory';
+import { toArmExtension } from '../fleet/fleetModel';
 import { clusterTreeItem } from './clusterTreeItem';
 import { isRunningState, runningSinceEstimate, stallReason } from '../azure/provisioningState';
 import { extensionTreeItem } from './extensionTreeItem';
@@ -22,7 +24,14 @@ import {
   type TreeNode,
 } from './treeNodes';
 
-/** Subscriptions > AKS clusters > extension instances. */
+/** Up to this many clusters in a subscription, expanding it lists each one's extensions ahead; above, the fleet inventory serves. */
+const PREFETCH_AT_MOST = 20;
+
+/**
+ * Subscriptions > AKS clusters > extension instances. At scale a cluster's rows come at once from the fleet inventory
+ * (Resource Graph), and are confirmed from Resource Manager in the background; a cluster refreshed, watched or already
+ * confirmed is read from Resource Manager.
+ */
 export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -32,6 +41,10 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
    * equal node built elsewhere (a command's, or a stale one) is mapped to the view's own.
    */
   private readonly shown = new Map<string, TreeNode>();
+  /** Clusters (lower-case ids) whose rows come from Resource Manager, not the inventory. */
+  private readonly fromResourceManager = new Set<string>();
+  /** Subscriptions (lower-case ids) with more than PREFETCH_AT_MOST clusters, whose rows the inventory serves first. */
+  private readonly atScale = new Set<string>();
   /** The extension rows last handed to the view per cluster id: a poll compares Azure's answer with them. */
   private readonly shownRows = new Map<string, ExtensionNode[]>();
   /** Extension ids seen idle in this session: a later running state is an operation that started since. */
@@ -41,6 +54,7 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     private readonly access: AzureAccess,
     private readonly log: vscode.LogOutputChannel,
     pollIntervalMs: () => number,
+    private readonly inventory?: FleetInventory,
   ) {
     this.watcher = new RunningStateWatcher(pollIntervalMs, (node) => void this.pollCluster(node));
   }
@@ -54,6 +68,12 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
   refresh(node?: TreeNode): void {
     const target = node?.kind === 'message' || node?.kind === 'extension' ? node.parent : node;
     this.access.invalidate(target?.id);
+    if (target?.kind === 'cluster') {
+      this.fromResourceManager.add(target.id.toLowerCase());
+    } else if (!target) {
+      this.fromResourceManager.clear();
+      this.inventory?.refresh();
+    }
     // A node the view has not shown (yet) has nothing on screen to redraw but what is above it: redraw everything.
     this.changed.fire(target && this.shown.get(target.id));
   }
@@ -69,6 +89,8 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     let fresh: Extension[];
     try {
       fresh = await this.access.listExtensions(node.cluster);
+      this.fromResourceManager.add(node.id.toLowerCase());
+      this.inventory?.confirm(node.cluster, fresh);
     } catch {
       // The error row and its retry come from a full read of the cluster.
       this.changed.fire(viewNode);
@@ -95,7 +117,8 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
       this.seenIdle.add(row.id);
       row.runningSince = undefined;
     } else if (!row.runningSince) {
-      row.runningSince = runningSinceEstimate(this.seenIdle.has(row.id), row.extension.systemData?.lastModifiedAt, now);
+      const modified = row.extension.systemData?.lastModifiedAt;
+      row.runningSince = runningSinceEstimate(this.seenIdle.has(row.id), modified ? new Date(modified) : undefined, now);
     }
   }
 
@@ -159,8 +182,15 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (clusters.length === 0) {
       return [messageNode(node, 'empty', { label: vscode.l10n.t('No AKS clusters in this subscription'), severity: 'info', retry: false })];
     }
-    // Fetch every capable cluster's extensions now, in parallel under the bound, so expanding a cluster is instant.
-    this.access.prefetchExtensions(clusters.filter((c) => c.hasManagedIdentity));
+    if (clusters.length <= PREFETCH_AT_MOST || !this.inventory) {
+      this.atScale.delete(node.id.toLowerCase());
+      // Fetch every capable cluster's extensions now, in parallel under the bound, so expanding a cluster is instant.
+      this.access.prefetchExtensions(clusters.filter((c) => c.hasManagedIdentity));
+    } else {
+      // One inventory query instead of a request per cluster (which would exhaust Resource Manager's read budget).
+      this.atScale.add(node.id.toLowerCase());
+      this.inventory.load({ graphOnly: true }).catch(() => undefined);
+    }
     return clusters.map((c) => clusterNode(node, c));
   }
 
@@ -169,7 +199,7 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (blocker && !node.cluster.hasManagedIdentity) {
       return [messageNode(node, 'blocked', { label: blocker.reason, tooltip: blocker.fix, severity: 'warning', retry: false })];
     }
-    const extensions = await this.access.listExtensions(node.cluster);
+    const extensions = await this.extensionsOf(node);
     const extensionRows = this.keepRowIdentity(node, extensions);
     const rows: TreeNode[] = [...extensionRows];
     if (blocker) {
@@ -198,6 +228,33 @@ export class AksTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, v
     });
     this.shownRows.set(node.id, rows);
     return rows;
+  }
+
+  /**
+   * In a subscription at scale, from the inventory at once (confirmed in the background) if it knows the cluster; else,
+   * and once refreshed or confirmed, from Resource Manager.
+   */
+  private async extensionsOf(node: ClusterNode): Promise<Extension[]> {
+    const key = node.id.toLowerCase();
+    const fromInventory = this.atScale.has(node.parent.id.toLowerCase()) && !this.fromResourceManager.has(key);
+    const known = fromInventory ? this.inventory?.extensionsOf(node.cluster.id) : undefined;
+    if (known) {
+      this.confirmInBackground(node);
+      return known.map(toArmExtension).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+    }
+    const extensions = await this.access.listExtensions(node.cluster);
+    this.fromResourceManager.add(key);
+    this.inventory?.confirm(node.cluster, extensions);
+    return extensions;
+  }
+
+  /** Reads the cluster from Resource Manager and redraws it (a failure shows as the error row on that redraw). */
+  private confirmInBackground(node: ClusterNode): void {
+    const redraw = (): void => {
+      this.fromResourceManager.add(node.id.toLowerCase());
+      this.changed.fire(this.shown.get(node.id));
+    };
+    this.access.listExtensions(node.cluster).then(redraw, redraw);
   }
 
   /** A failed request becomes one error row with its reason and a retry, never an empty tree. */

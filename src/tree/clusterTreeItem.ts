@@ -6,10 +6,12 @@ export function clusterTreeItem(node: ClusterNode): vscode.TreeItem {
   const cluster = node.cluster;
   const item = new vscode.TreeItem(cluster.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = [cluster.resourceGroup, cluster.location, cluster.kubernetesVersion && `v${cluster.kubernetesVersion}`]
+  const blocker = clusterBlocker(cluster);
+  // A blocked cluster says why at a glance; the tooltip and its child row give the fix.
+  const why = blocker && (cluster.hasManagedIdentity ? vscode.l10n.t('stopped') : vscode.l10n.t('service principal'));
+  item.description = [cluster.resourceGroup, cluster.location, cluster.kubernetesVersion && `v${cluster.kubernetesVersion}`, why]
     .filter(Boolean)
     .join(' · ');
-  const blocker = clusterBlocker(cluster);
   const md = new vscode.MarkdownString(`**${cluster.name}**  \n${vscode.l10n.t('Resource group')}: ${cluster.resourceGroup}  \n${vscode.l10n.t('Location')}: ${cluster.location}  \n${vscode.l10n.t('Kubernetes')}: ${cluster.kubernetesVersion ?? '?'}  \n${vscode.l10n.t('Power state')}: ${cluster.powerState ?? '?'}`, true);
   md.supportThemeIcons = true;
   if (blocker) {

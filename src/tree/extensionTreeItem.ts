@@ -1,5 +1,6 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../azure/extensionModel';
 import * as vscode from 'vscode';
+import { type AdditionalLinkKind, additionalLinks, extensionManagement } from '../azure/extensionManagement';
 import { type StallReason, stallReason } from '../azure/provisioningState';
 import { isRunningState, stateIcon } from './extensionState';
 import type { ExtensionNode } from './treeNodes';
@@ -33,6 +34,12 @@ function tooltipFor(extension: Extension, stall: StallReason | undefined, runnin
   }
   md.appendMarkdown(`${vscode.l10n.t('Version')}: ${displayVersion(extension)}`);
   md.appendMarkdown(extension.autoUpgradeMinorVersion === false ? ` (${vscode.l10n.t('pinned')})  \n` : `  \n`);
+  if (extension.autoUpgradeMinorVersion !== false && extension.autoUpgradeMode) {
+    md.appendMarkdown(`${vscode.l10n.t('Auto-upgrade mode')}: ${extension.autoUpgradeMode}  \n`);
+  }
+  if (extension.extensionState) {
+    md.appendMarkdown(`${vscode.l10n.t('On the cluster')}: ${extension.extensionState}  \n`);
+  }
   const scope = extension.scope?.cluster
     ? `${vscode.l10n.t('cluster')}, ${vscode.l10n.t('release namespace')} ${extension.scope.cluster.releaseNamespace ?? ''}`
     : extension.scope?.namespace
@@ -40,6 +47,12 @@ function tooltipFor(extension: Extension, stall: StallReason | undefined, runnin
       : undefined;
   if (scope) {
     md.appendMarkdown(`${vscode.l10n.t('Scope')}: ${scope}  \n`);
+  }
+  appendIdentityAndPlan(md, extension);
+  appendManagement(md, extension);
+  const links = additionalLinks(extension);
+  if (links.length > 0) {
+    md.appendMarkdown(`\n${links.map((l) => `[${linkLabel(l.kind)}](${l.url})`).join(' · ')}  \n`);
   }
   if (extension.errorInfo) {
     md.appendMarkdown(`\n---\n$(error) **${extension.errorInfo.code ?? vscode.l10n.t('Error')}**: ${extension.errorInfo.message ?? ''}\n`);
@@ -50,6 +63,42 @@ function tooltipFor(extension: Extension, stall: StallReason | undefined, runnin
   return md;
 }
 
+function linkLabel(kind: AdditionalLinkKind): string {
+  switch (kind) {
+    case 'docs':
+      return vscode.l10n.t('Documentation');
+    case 'releaseNotes':
+      return vscode.l10n.t('Release notes');
+    case 'troubleshootingGuide':
+      return vscode.l10n.t('Troubleshooting guide');
+  }
+}
+
+function appendIdentityAndPlan(md: vscode.MarkdownString, extension: Extension): void {
+  const identity = extension.identity?.type ?? extension.aksAssignedIdentity?.type;
+  if (identity) {
+    md.appendMarkdown(`${vscode.l10n.t('Identity')}: ${identity}  \n`);
+  }
+  if (extension.plan) {
+    md.appendMarkdown(`${vscode.l10n.t('Marketplace plan')}: ${extension.plan.name} / ${extension.plan.product} / ${extension.plan.publisher}  \n`);
+  }
+}
+
+/** Who manages a managed extension and what the user may do, in Azure's words when it gives them. */
+function appendManagement(md: vscode.MarkdownString, extension: Extension): void {
+  const management = extensionManagement(extension);
+  if (!management) {
+    return;
+  }
+  const by = management.writers.length > 0 ? ` (${management.writers.join(', ')})` : '';
+  md.appendMarkdown(`\n$(lock) ${vscode.l10n.t('Managed by **{0}**{1}', management.manager, by)}  \n`);
+  md.appendMarkdown(
+    management.usersMayWrite
+      ? `${vscode.l10n.t('You may change it.')}  \n`
+      : `${management.usersDescription ?? vscode.l10n.t('You may only read it.')} ${vscode.l10n.t('Change it through {0}.', management.manager)}  \n`,
+  );
+}
+
 export function extensionTreeItem(node: ExtensionNode): vscode.TreeItem {
   const extension = node.extension;
   const state = extension.provisioningState;
@@ -58,14 +107,24 @@ export function extensionTreeItem(node: ExtensionNode): vscode.TreeItem {
   const stall = stallReason(state, node.parent.cluster.powerState, node.runningSince, Date.now());
   const stallLabel = stall === 'clusterStopped' ? vscode.l10n.t('cluster stopped: Force Delete?') : vscode.l10n.t('stuck: Force Delete?');
   const stateLabel = state && state.toLowerCase() !== 'succeeded' ? ` · ${state}${stall ? ` (${stallLabel})` : ''}` : '';
-  item.description = `${extension.extensionType ?? ''} · ${displayVersion(extension)}${stateLabel}`;
+  const management = extensionManagement(extension);
+  const managedLabel = management ? ` · ${vscode.l10n.t('managed by {0}', management.manager)}` : '';
+  item.description = `${extension.extensionType ?? ''} · ${displayVersion(extension)}${stateLabel}${managedLabel}`;
   item.iconPath = stateIcon(state);
   item.tooltip = tooltipFor(extension, stall, node.runningSince);
   // Enter or a click opens the read-only view of the instance, like a file in the explorer.
-  item.command = { command: 'aksClusterExtensions.showExtension', title: vscode.l10n.t('Show Extension'), arguments: [node] };
+  item.command = { command: 'aksClusterExtensions.showExtension', title: vscode.l10n.t('Show Extension'), arguments: [node, 'preview'] };
   // Tokens matched with `viewItem =~ /token/` in package.json menus.
-  const tokens = ['aksExtension', `state-${(state ?? 'unknown').toLowerCase()}`, isRunningState(state) ? 'running' : 'idle', ...(stall ? ['stalled'] : [])];
+  // `readonly`: Azure accepts only reads from users (a managed extension); menus offer no write to it.
+  const tokens = [
+    'aksExtension',
+    `state-${(state ?? 'unknown').toLowerCase()}`,
+    isRunningState(state) ? 'running' : 'idle',
+    ...(stall ? ['stalled'] : []),
+    ...(management ? ['managed'] : []),
+    ...(management && !management.usersMayWrite ? ['readonly'] : []),
+  ];
   item.contextValue = tokens.join(';');
-  item.accessibilityInformation = { label: `${extension.name ?? ''}, ${extension.extensionType ?? ''}, ${state ?? ''}` };
+  item.accessibilityInformation = { label: `${extension.name ?? ''}, ${extension.extensionType ?? ''}, ${state ?? ''}${managedLabel}` };
   return item;
 }

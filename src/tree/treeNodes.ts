@@ -1,4 +1,4 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../azure/extensionModel';
 import type { AzureSubscription } from '@microsoft/vscode-azext-azureauth';
 import type { ClusterModel } from '../azure/clusterModel';
 

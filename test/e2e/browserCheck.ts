@@ -98,3 +98,25 @@ export async function waitUntil<T>(read: () => Promise<T>, accept: (value: T) =>
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+export const QUICK_INPUT = '.quick-input-widget';
+
+/** What the quick input shows now: title (with the step counter), placeholder, and the prompt or validation message. */
+export async function quickInputText(page: Page): Promise<string> {
+  const widget = page.locator(QUICK_INPUT);
+  if (!(await widget.isVisible())) {
+    return '';
+  }
+  const title = (await widget.locator('.quick-input-title').textContent()) ?? '';
+  const placeholder = (await widget.locator('.quick-input-box input').getAttribute('placeholder')) ?? '';
+  const message = (await widget.locator('.quick-input-message').textContent().catch(() => '')) ?? '';
+  return [title, placeholder, message].map((text) => text.trim()).filter(Boolean).join(' | ');
+}
+
+/** Right-clicks a row and chooses a context-menu item by its title. */
+export async function contextMenu(page: Page, label: string, item: string): Promise<void> {
+  await row(page, label).click({ button: 'right' });
+  // The menu ignores the mouse-up that opened it, and a click that comes too soon with it: choose with the keyboard.
+  await page.getByRole('menuitem', { name: item, exact: true }).hover();
+  await page.keyboard.press('Enter');
+}

@@ -2,7 +2,7 @@
 // answers, the review), follows its row from Creating to Succeeded, deletes it through the row's context menu and the
 // modal dialog, and sees the row go. Screenshots of every stage in test-results/ui/lifecycle-*.png.
 import type { Page } from 'playwright-core';
-import { descriptionOf, openView, row, runBrowserCheck, type Screenshots, waitUntil } from './browserCheck';
+import { contextMenu, descriptionOf, openView, QUICK_INPUT, quickInputText, row, runBrowserCheck, type Screenshots, waitUntil } from './browserCheck';
 
 const SUBSCRIPTION = 'Contoso Dev/Test';
 const CLUSTER = 'aks-dev-westus2';
@@ -37,20 +37,6 @@ const AFTER_SETTINGS: readonly Question[] = [
   { asks: step(8, 'Marketplace plan'), type: 'No Marketplace plan', shot: 'plan' },
   { asks: step(9, `Review the 1 warning\\(s\\), then choose Create ${NAME}`), type: `Create ${NAME} despite`, shot: 'review' },
 ];
-
-const QUICK_INPUT = '.quick-input-widget';
-
-/** What the quick input shows now: title (with the step counter), placeholder, and the prompt or validation message. */
-async function quickInputText(page: Page): Promise<string> {
-  const widget = page.locator(QUICK_INPUT);
-  if (!(await widget.isVisible())) {
-    return '';
-  }
-  const title = (await widget.locator('.quick-input-title').textContent()) ?? '';
-  const placeholder = (await widget.locator('.quick-input-box input').getAttribute('placeholder')) ?? '';
-  const message = (await widget.locator('.quick-input-message').textContent().catch(() => '')) ?? '';
-  return [title, placeholder, message].map((text) => text.trim()).filter(Boolean).join(' | ');
-}
 
 async function answer(page: Page, shots: Screenshots, question: Question): Promise<void> {
   const asked = await waitUntil(() => quickInputText(page), (text) => question.asks.test(text), `the question ${String(question.asks)}`);
@@ -98,14 +84,6 @@ async function writeSettings(page: Page, shots: Screenshots): Promise<void> {
   console.log('[ui] the settings document shows the language server\'s warning');
   await page.keyboard.press('Escape');
   await done.click();
-}
-
-/** Right-clicks a row and chooses a context-menu item by its title. */
-async function contextMenu(page: Page, label: string, item: string): Promise<void> {
-  await row(page, label).click({ button: 'right' });
-  // The menu ignores the mouse-up that opened it, and a click that comes too soon with it: choose with the keyboard.
-  await page.getByRole('menuitem', { name: item, exact: true }).hover();
-  await page.keyboard.press('Enter');
 }
 
 /** The row's accessible label ends with the provisioning state, which the description leaves out once Succeeded. */

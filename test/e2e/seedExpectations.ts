@@ -10,6 +10,7 @@ interface Seed {
   extensions: Array<{
     clusterId: string;
     name: string;
+    managedBy?: string;
     properties: { extensionType?: string; version?: string; currentVersion?: string; provisioningState?: string; errorInfo?: { code?: string } };
   }>;
 }
@@ -66,4 +67,18 @@ export function failedExtension(): { subscription: string; cluster: string; name
     }
   }
   throw new Error('no seeded AKS cluster has a Failed extension with errorInfo');
+}
+
+/** A seeded managed extension (API 2025-03-01 managedBy) on an AKS cluster, and the manager its row must name. */
+export function managedExtension(): { subscription: string; cluster: string; name: string; manager: string } {
+  for (const subscription of seed.subscriptions) {
+    for (const cluster of clustersOf(subscription.displayName)) {
+      const id = seed.clusters.find((c) => c.name === cluster)?.id.toLowerCase();
+      const managed = seed.extensions.find((e) => e.clusterId.toLowerCase() === id && e.managedBy);
+      if (managed) {
+        return { subscription: subscription.displayName, cluster, name: managed.name, manager: managed.managedBy?.split('/').pop() ?? '' };
+      }
+    }
+  }
+  throw new Error('no seeded AKS cluster has a managed extension');
 }

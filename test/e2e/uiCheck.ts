@@ -2,7 +2,7 @@
 // open the activity-bar view, expand a subscription and a cluster, check the rows against the seed, take screenshots.
 import type { Page } from 'playwright-core';
 import { descriptionOf, labels, openView, row, runBrowserCheck, type Screenshots } from './browserCheck';
-import { clustersOf, failedExtension, richestCluster, subscriptionNames } from './seedExpectations';
+import { clustersOf, failedExtension, managedExtension, richestCluster, subscriptionNames } from './seedExpectations';
 
 async function check(page: Page, shots: Screenshots): Promise<void> {
   await openView(page);
@@ -56,6 +56,26 @@ async function check(page: Page, shots: Screenshots): Promise<void> {
   await page.locator('.monaco-hover', { hasText: failed.errorCode }).first().waitFor({ timeout: 15_000 });
   await shots.take(page, '4-failed-tooltip');
   console.log(`[ui] ${failed.cluster}: "${failed.name}" reads "${description}" and its tooltip shows ${failed.errorCode}`);
+
+  // A managed extension (API 2025-03-01): its row names the manager, its tooltip says who may change it and links the docs.
+  const managed = managedExtension();
+  await page.mouse.move(0, 0); // away from the failed row, so its hover closes
+  await row(page, failed.cluster).click();
+  if (managed.subscription !== failed.subscription) {
+    await row(page, managed.subscription).click();
+  }
+  await row(page, managed.cluster).click();
+  const managedRow = row(page, managed.name);
+  await managedRow.waitFor({ timeout: 30_000 });
+  const managedDescription = await descriptionOf(managedRow);
+  if (!managedDescription.endsWith(`managed by ${managed.manager}`)) {
+    throw new Error(`row "${managed.name}" reads "${managedDescription}", expected it to end with "managed by ${managed.manager}"`);
+  }
+  await managedRow.hover();
+  await page.locator('.monaco-hover', { hasText: 'Troubleshooting guide' }).first().waitFor({ timeout: 15_000 });
+  await page.locator('.monaco-hover', { hasText: `Managed by ${managed.manager}` }).first().waitFor({ timeout: 5_000 });
+  await shots.take(page, '5-managed-tooltip');
+  console.log(`[ui] ${managed.cluster}: "${managed.name}" reads "${managedDescription}"; its tooltip names the manager and links the docs`);
 }
 
 runBrowserCheck('UI check', 'tree', check);

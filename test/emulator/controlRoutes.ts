@@ -1,6 +1,8 @@
 /** The test-only control API (see the bottom of emulatorTypes.ts): no token, no faults, not recorded. */
 import type { FaultOptions, RecordedRequest, RuntimeOptions } from './emulatorTypes';
 import type { ArmResponse } from './router';
+import { scaleSeed, type ScaleSeedOptions } from './scaleSeed';
+import type { SeedData } from './seed';
 
 export interface ControlTarget {
   requests: RecordedRequest[];
@@ -8,6 +10,7 @@ export interface ControlTarget {
   setOptions(options: RuntimeOptions): void;
   protectedSettingsOf(extensionId: string): Record<string, string> | undefined;
   reset(): void;
+  useSeed(seed?: SeedData): void;
 }
 
 const fail = (status: number, message: string): ArmResponse => ({ status, body: { error: { code: 'BadRequest', message } } });
@@ -37,10 +40,15 @@ export function handleControl(method: string, path: string, query: URLSearchPara
       }
       case 'POST /_emulator/options':
         if (!object) {
-          return fail(400, 'Expected { operationDelayMs?, pageSize?, failNextOperation?, armBudget?, echoProtectedSettings? }.');
+          return fail(400, 'Expected { operationDelayMs?, pageSize?, failNextOperation?, armBudget?, echoProtectedSettings?, resourceGraphLagMs?, resourceGraphForbidden? }.');
         }
         target.setOptions(object as RuntimeOptions);
         return { status: 200, body: object };
+      case 'POST /_emulator/seed': {
+        const scale = (object as { scale?: ScaleSeedOptions } | undefined)?.scale;
+        target.useSeed(scale ? scaleSeed(scale) : undefined);
+        return { status: 200, body: {} };
+      }
       default:
         return { status: 404, body: { error: { code: 'NotFound', message: `No control route ${action}.` } } };
     }

@@ -24,6 +24,7 @@ import { extensionsRoutes } from './extensionsRoutes';
 import { extensionTypesRoutes } from './extensionTypesRoutes';
 import { FaultInjector, internalServerError } from './faults';
 import { settleOperations } from './longRunningOperations';
+import { resourceGraphRoutes } from './resourceGraphRoutes';
 import { type ArmResponse, isControlPath, matchRoute, type Route } from './router';
 import { loadSeed, mergeSeed, type SeedData } from './seed';
 import { EmulatorState } from './state';
@@ -39,11 +40,14 @@ interface ParsedBody {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const seed: SeedData = mergeSeed(options.seed ?? loadSeed(options.seedFile), options.extraSeed);
+  const startSeed: SeedData = mergeSeed(options.seed ?? loadSeed(options.seedFile), options.extraSeed);
+  let seed = startSeed;
   const startSettings: EmulatorSettings = {
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     operationDelayMs: options.operationDelayMs ?? DEFAULT_OPERATION_DELAY_MS,
     failNextOperation: false,
+    resourceGraphLagMs: options.resourceGraphLagMs ?? 0,
+    resourceGraphForbidden: false,
     echoProtectedSettings: false,
   };
   validateRuntimeOptions(startSettings);
@@ -55,7 +59,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   let budget = budgetFor(options.armBudget);
   const requests: RecordedRequest[] = [];
-  const routes: Route[] = [...subscriptionsRoutes(ctx), ...clustersRoutes(ctx), ...extensionsRoutes(ctx), ...extensionTypesRoutes(ctx)];
+  const routes: Route[] = [...subscriptionsRoutes(ctx), ...clustersRoutes(ctx), ...extensionsRoutes(ctx), ...extensionTypesRoutes(ctx), ...resourceGraphRoutes(ctx)];
 
   const certificate = await createServerCertificate();
   const caFile = options.caFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aksext-emulator-')), 'emulator-ca.pem');
@@ -87,6 +91,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       faults.set({});
       budget = budgetFor(options.armBudget);
       requests.length = 0;
+    },
+    useSeed: (next?: SeedData) => {
+      seed = next ?? startSeed;
+      emulator.reset();
     },
     close: () => closeServer(server),
   };
@@ -174,6 +182,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 function validateRuntimeOptions(settings: EmulatorSettings): void {
   if (!Number.isInteger(settings.pageSize) || settings.pageSize < 1) {
     throw new Error(`pageSize must be a positive integer, got ${String(settings.pageSize)}`);
+  }
+  if (!(settings.resourceGraphLagMs >= 0)) {
+    throw new Error(`resourceGraphLagMs must be >= 0, got ${String(settings.resourceGraphLagMs)}`);
   }
   if (!(settings.operationDelayMs >= 0)) {
     throw new Error(`operationDelayMs must be >= 0, got ${String(settings.operationDelayMs)}`);

@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Where to write the CA certificate PEM (for clients that must trust the emulator). Default: a temp file. */
   caFile?: string;
+  /** How long a change takes to show in Resource Graph, ms; default 0. */
+  resourceGraphLagMs?: number;
   /** Appended to the seed (e.g. the spec examples' subscriptions, clusters and catalog entries); kept across reset. */
   extraSeed?: Partial<SeedData>;
   /** Resource Manager's read and write budgets (armBudget.ts): true for Azure's (reads 250 + 25/s, writes 200 + 10/s); off by default. */
@@ -44,6 +46,10 @@ export interface RuntimeOptions {
   pageSize?: number;
   /** One-shot: the next PUT/PATCH/DELETE operation that starts ends Failed with errorInfo. */
   failNextOperation?: boolean;
+  /** How long a change takes to show in Resource Graph, ms. */
+  resourceGraphLagMs?: number;
+  /** Resource Graph answers 403 AuthorizationFailed while true. */
+  resourceGraphForbidden?: boolean;
   /** Switches the budgets on (true or limits) or off (false) with full buckets; reset restores the start option. */
   armBudget?: boolean | Partial<ArmBudgetLimits>;
   /**
@@ -84,6 +90,8 @@ export interface RunningEmulator {
   protectedSettingsOf(extensionId: string): Record<string, string> | undefined;
   /** Restore the seeded state and clear recorded requests; also clears faults and restores the start options. */
   reset(): void;
+  /** Replaces the seed (undefined: the one it started with) and resets to it; later resets keep to it. */
+  useSeed(seed?: SeedData): void;
   close(): Promise<void>;
 }
 
@@ -94,7 +102,9 @@ export interface RunningEmulator {
  * - POST /_emulator/reset               -> restores the seeded state, clears requests and faults
  * - POST /_emulator/faults  FaultOptions -> replaces the fault knobs
  * - GET  /_emulator/protected?id=<extension ARM id> -> Record<string,string> | null
- * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, armBudget?, echoProtectedSettings? } -> changes them for the following requests
+ * - POST /_emulator/options { operationDelayMs?, pageSize?, failNextOperation?, armBudget?, echoProtectedSettings?,
+ *   resourceGraphLagMs?, resourceGraphForbidden? } -> changes them for the following requests
+ * - POST /_emulator/seed { scale?: { clusters?, subscriptions? } } -> useSeed(scaleSeed(scale)), or the start seed for {}
  * Control requests are not recorded in `requests` and never get faults.
  */
 export const CONTROL_PREFIX = '/_emulator';

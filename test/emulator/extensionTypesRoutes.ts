@@ -1,7 +1,8 @@
 /*
- * Extension-types catalog, API 2024-11-02-preview (arm-spec …/extensions/preview/2024-11-02-preview/extensionTypes.json):
- * by location and by cluster, with versions per release train. Filters: releaseTrain (default stable), publisherId /
- * offerId / planId (Marketplace planInfo), clusterType, majorVersion, showLatest.
+ * Extension-types catalog, API 2026-05-01 (…/extensionTypes/stable/2026-05-01/extensionTypes.json) and the older
+ * 2024-11-02-preview (same routes but the per-subscription ones): per subscription, by location and by cluster, with
+ * versions per release train. Filters: releaseTrain (default stable), publisherId / offerId / planId (Marketplace
+ * planInfo), publisher, clusterType, majorVersion, showLatest.
  */
 import { notFound } from './armErrors';
 import type { RouteContext } from './context';
@@ -11,6 +12,7 @@ import type { CatalogExtensionType, JsonObject } from './seed';
 import { type ClusterRef, clusterIdOf } from './state';
 
 const PROVIDER = 'providers/Microsoft.KubernetesConfiguration';
+const BY_SUBSCRIPTION = `/subscriptions/{subscriptionId}/${PROVIDER}/extensionTypes`;
 const BY_LOCATION = `/subscriptions/{subscriptionId}/${PROVIDER}/locations/{location}/extensionTypes`;
 const BY_CLUSTER = `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{clusterRp}/{clusterResourceName}/{clusterName}/${PROVIDER}/extensionTypes`;
 
@@ -27,8 +29,15 @@ const sameClusterType = (a: string, b: string): boolean => a.toLowerCase().repla
 
 export function extensionTypesRoutes(ctx: RouteContext): Route[] {
   function scopeOf(request: ArmRequest): Scope {
-    const { subscriptionId, location } = request.params;
+    const { subscriptionId, location, clusterName } = request.params;
     ctx.state.subscription(subscriptionId);
+    if (clusterName === undefined && location === undefined) {
+      return {
+        typesId: `/subscriptions/${subscriptionId}/${PROVIDER}/extensionTypes`,
+        resourceType: 'Microsoft.KubernetesConfiguration/extensionTypes',
+        clusterType: request.query.get('clusterType') ?? undefined,
+      };
+    }
     if (location !== undefined) {
       return {
         typesId: `/subscriptions/${subscriptionId}/${PROVIDER}/locations/${location}/extensionTypes`,
@@ -65,7 +74,12 @@ export function extensionTypesRoutes(ctx: RouteContext): Route[] {
     id: `${scope.typesId}/${type.name}/versions/${version}`,
     name: version,
     type: `${scope.resourceType}/versions`,
-    properties: { version, supportedClusterTypes: type.properties.supportedClusterTypes ?? [], ...(type.versionProperties ?? {}) },
+    properties: {
+      version,
+      supportedClusterTypes: type.properties.supportedClusterTypes ?? [],
+      ...(type.versionProperties ?? {}),
+      ...(type.versionOverrides?.[version] ?? {}),
+    },
   });
 
   const versionsIn = (type: CatalogExtensionType, train: string): string[] | undefined =>
@@ -81,7 +95,8 @@ export function extensionTypesRoutes(ctx: RouteContext): Route[] {
       return (
         versionsIn(type, train) !== undefined &&
         (scope.clusterType === undefined || supported.some((s) => sameClusterType(s, scope.clusterType ?? ''))) &&
-        ['publisherId', 'offerId', 'planId'].every((f) => q.get(f) === null || plan(type)[f] === q.get(f))
+        ['publisherId', 'offerId', 'planId'].every((f) => q.get(f) === null || plan(type)[f] === q.get(f)) &&
+        (q.get('publisher') === null || String(type.properties.publisher).toLowerCase() === q.get('publisher')?.toLowerCase())
       );
     });
     return { status: 200, body: page(matches.map((t) => typeBody(t, scope)), request, ctx.settings.pageSize) };
@@ -116,10 +131,14 @@ export function extensionTypesRoutes(ctx: RouteContext): Route[] {
     return { status: 200, body: versionBody(type, scope, version) };
   }
 
-  return [BY_LOCATION, BY_CLUSTER].flatMap((base) => [
+  return [
+    route('GET', BY_SUBSCRIPTION, listTypes),
+    route('GET', `${BY_SUBSCRIPTION}/{extensionTypeName}`, getType),
+    ...[BY_LOCATION, BY_CLUSTER].flatMap((base) => [
     route('GET', base, listTypes),
     route('GET', `${base}/{extensionTypeName}`, getType),
     route('GET', `${base}/{extensionTypeName}/versions`, listVersions),
     route('GET', `${base}/{extensionTypeName}/versions/{versionNumber}`, getVersion),
-  ]);
+    ]),
+  ];
 }

@@ -77,7 +77,11 @@ export function catalogTypeFor(type: CatalogExtensionType | undefined, extension
   return type;
 }
 
-/** Since API 2023-05-01 a pinned version needs auto-upgrade off, and a release train needs it on. */
+/**
+ * Since API 2023-05-01 a pinned version needs auto-upgrade off. A release train with auto-upgrade off is accepted: the
+ * az CLI sends one for Dapr, and the recorded answer is 201 (tests/latest/recordings/test_k8s_extension.yaml of the
+ * CLI: autoUpgradeMinorVersion false, releaseTrain stable, version 1.6.0).
+ */
 export function validateVersioning(
   type: CatalogExtensionType,
   autoUpgrade: boolean,
@@ -88,12 +92,6 @@ export function validateVersioning(
     throw invalidParameter(
       "'version' can only be set when 'autoUpgradeMinorVersion' is false (it defaults to true).",
       'properties.version',
-    );
-  }
-  if (releaseTrain !== undefined && !autoUpgrade) {
-    throw invalidParameter(
-      "'releaseTrain' can only be set when 'autoUpgradeMinorVersion' is true.",
-      'properties.releaseTrain',
     );
   }
   const trains = Object.entries(type.releaseTrains);

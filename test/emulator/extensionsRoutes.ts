@@ -1,5 +1,9 @@
 /*
- * Microsoft.KubernetesConfiguration/extensions, API 2023-05-01 (arm-spec …/extensions/stable/2023-05-01/extensions.json).
+ * Microsoft.KubernetesConfiguration/extensions, APIs 2025-03-01 and 2023-05-01 (…/extensions/stable/<version>/extensions.json):
+ * an answer for 2023-05-01 leaves out what that version does not know (autoUpgradeMode, managedBy, managementDetails,
+ * additionalDetails, extensionState). What real Azure does beyond the spec follows the az CLI's recorded tests (see
+ * README.md): a create's Location header on the resource provider's regional host, a force delete answering 200 with
+ * a body that is not an extension, the release train and namespace filled in by the service.
  * Protected settings are stored apart from the resource and never returned: the property is absent from every response.
  * PATCH semantics (written down in README.md): configurationSettings merge key by key, a null value removes the key;
  * configurationProtectedSettings, when present, replace the whole stored map, when absent (or null) are kept.
@@ -30,6 +34,23 @@ const CLUSTER =
 const EXTENSIONS = `${CLUSTER}/providers/Microsoft.KubernetesConfiguration/extensions`;
 const EXTENSION = `${EXTENSIONS}/{extensionName}`;
 
+/** The first API version with autoUpgradeMode, managedBy, managementDetails, additionalDetails and extensionState. */
+const CURRENT_API = '2025-03-01';
+const CURRENT_ONLY_PROPERTIES = ['autoUpgradeMode', 'managementDetails', 'additionalDetails', 'extensionState'];
+const AUTO_UPGRADE_MODES = ['none', 'patch', 'compatible'];
+
+/** What a force delete answers, byte for byte as the az CLI's recordings show it (an HTTP response object, serialized). */
+const FORCE_DELETE_BODY = {
+  version: '1.1',
+  content: { headers: [] },
+  statusCode: 200,
+  reasonPhrase: 'OK',
+  headers: [],
+  trailingHeaders: [],
+  requestMessage: null,
+  isSuccessStatusCode: true,
+};
+
 /** Who the emulator says created or changed a resource (tokens are not parsed for it). */
 const MODIFIED_BY = { by: 'emulator-user@contoso.com', byType: 'User' };
 
@@ -51,12 +72,15 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
   function accepted(request: ArmRequest, status: number, extension: StoredExtension, kind: OperationKind, failure?: ArmErrorDetail): ArmResponse {
     const operation = startOperation(ctx.state, extension, kind, ctx.settings.operationDelayMs, failure ?? takeInjectedFailure());
     const apiVersion = request.query.get('api-version') ?? '';
+    const location = String(ctx.state.cluster(clusterRef(request)).location ?? 'eastus');
     return {
       status,
-      body: kind === 'Delete' ? undefined : view(extension),
+      body: kind === 'Delete' ? undefined : view(extension, request),
       headers: {
         'Azure-AsyncOperation': `${request.baseUrl}${operation.id}?api-version=${encodeURIComponent(apiVersion)}`,
         'x-ms-async-operation-timeout': 'PT48H',
+        // Real creates name the resource provider's regional host here; clients must not follow it (see README.md).
+        ...(kind === 'Create' ? { Location: `https://${location}.rp.kubernetesconfiguration.azure.com${extension.body.id}` } : {}),
       },
     };
   }
@@ -99,13 +123,13 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
 
   function list(request: ArmRequest): ArmResponse {
     const cluster = ctx.state.cluster(clusterRef(request));
-    const all = ctx.state.extensionsOf(String(cluster.id)).map(view);
+    const all = ctx.state.extensionsOf(String(cluster.id)).map((e) => view(e, request));
     return { status: 200, body: page(all, request, ctx.settings.pageSize) };
   }
 
   function get(request: ArmRequest): ArmResponse {
     const extension = existing(request);
-    const body = view(extension);
+    const body = view(extension, request);
     if (ctx.settings.echoProtectedSettings) body.properties = { ...body.properties, configurationProtectedSettings: { ...extension.protectedSettings } };
     return { status: 200, body };
   }
@@ -121,6 +145,9 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
     const extensionType = optionalString(properties, 'extensionType');
     if (!extensionType) {
       throw new ArmError(400, 'InvalidParameter', "'extensionType' is required to create an extension.", 'properties.extensionType');
+    }
+    if (previous) {
+      refuseIfManaged(previous, 'Create');
     }
     if (previous && isBusy(previous)) {
       throw conflictingOperation('Create', id, previous.body.properties.provisioningState);
@@ -148,6 +175,8 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
       currentVersion: previous?.body.properties.currentVersion ?? null,
       statuses: [],
       isSystemExtension: false,
+      autoUpgradeMode: autoUpgradeModeOf(properties) ?? previous?.body.properties.autoUpgradeMode ?? 'compatible',
+      extensionState: null,
     };
     const clusterIdentity = cluster.identity as JsonObject | undefined;
     if (String(cluster.type).toLowerCase() === 'microsoft.containerservice/managedclusters' && clusterIdentity) {
@@ -163,8 +192,9 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
         id: String(cluster.id) + `/providers/${EXTENSION_RESOURCE_TYPE}/${request.params.extensionName}`,
         name: request.params.extensionName,
         type: EXTENSION_RESOURCE_TYPE,
-        ...(isObject(body.identity) ? { identity: body.identity } : {}),
+        ...(isObject(body.identity) ? { identity: withPrincipals(body.identity, String(ctx.state.subscription(ref.subscriptionId).tenantId)) } : {}),
         ...(plan ? { plan } : {}),
+        ...(typeof (previous?.body.managedBy ?? body.managedBy) === 'string' ? { managedBy: previous?.body.managedBy ?? body.managedBy } : {}),
         systemData: systemData(previous?.body.systemData, now),
         properties: newProperties,
       },
@@ -179,6 +209,7 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
     const cluster = ctx.state.cluster(clusterRef(request));
     const patch = requestProperties(request.body);
     const current = extension.body.properties;
+    refuseIfManaged(extension, 'Update');
     if (isBusy(extension)) {
       throw conflictingOperation('Update', extension.body.id, current.provisioningState);
     }
@@ -202,6 +233,7 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
     const newVersion = autoUpgrade ? null : (version ?? current.version ?? current.currentVersion);
     const next = {
       autoUpgradeMinorVersion: autoUpgrade,
+      autoUpgradeMode: autoUpgradeModeOf(patch) ?? current.autoUpgradeMode,
       releaseTrain: releaseTrain ?? current.releaseTrain,
       version: newVersion,
       configurationSettings: settings,
@@ -211,12 +243,13 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
       JSON.stringify(next) ===
         JSON.stringify({
           autoUpgradeMinorVersion: current.autoUpgradeMinorVersion,
+          autoUpgradeMode: current.autoUpgradeMode,
           releaseTrain: current.releaseTrain,
           version: current.version,
           configurationSettings: current.configurationSettings,
         }) && JSON.stringify(newProtected) === JSON.stringify(extension.protectedSettings);
     if (unchanged) {
-      return { status: 200, body: view(extension) };
+      return { status: 200, body: view(extension, request) };
     }
     Object.assign(current, next);
     extension.protectedSettings = newProtected;
@@ -230,10 +263,11 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
     if (!extension) {
       return { status: 204 };
     }
+    refuseIfManaged(extension, 'Delete');
     if (request.query.get('forceDelete')?.toLowerCase() === 'true') {
       cancelOperationsOf(ctx.state, extension.body.id);
       ctx.state.deleteExtension(extension.body.id);
-      return { status: 200 };
+      return { status: 200, body: structuredClone(FORCE_DELETE_BODY) };
     }
     if (isBusy(extension)) {
       throw conflictingOperation('Delete', extension.body.id, extension.body.properties.provisioningState);
@@ -261,9 +295,53 @@ export function extensionsRoutes(ctx: RouteContext): Route[] {
   ];
 }
 
-/** A copy for the wire: protected settings live outside the body, so nothing secret can leak from here. */
-function view(extension: StoredExtension): ExtensionBody {
-  return structuredClone(extension.body);
+/**
+ * A copy for the wire in the request's API version: protected settings live outside the body, so nothing secret can
+ * leak from here; the 2025-03-01 properties only go to clients of that version or later.
+ */
+function view(extension: StoredExtension, request: ArmRequest): ExtensionBody {
+  const body = structuredClone(extension.body);
+  if ((request.query.get('api-version') ?? '') < CURRENT_API) {
+    delete body.managedBy;
+    for (const key of CURRENT_ONLY_PROPERTIES) {
+      delete body.properties[key];
+    }
+  }
+  return body;
+}
+
+/** A managed extension accepts writes only from its manager: users may read it (managementDetails says so). */
+function refuseIfManaged(extension: StoredExtension, action: OperationKind): void {
+  const details = extension.body.properties.managementDetails as { accessDetails?: { entity?: string; allowedActions?: string[]; description?: string }[] } | undefined;
+  const users = details?.accessDetails?.find((d) => d.entity?.toLowerCase() === 'users');
+  if (users && !(users.allowedActions ?? []).some((a) => a.toLowerCase() === 'write')) {
+    throw new ArmError(
+      400,
+      'OperationNotAllowed',
+      `${action} of '${extension.body.id}' is not allowed: the extension is managed by '${String(extension.body.managedBy ?? 'another service')}'. ${users.description ?? ''}`.trim(),
+    );
+  }
+}
+
+/** autoUpgradeMode as sent (API 2025-03-01), or undefined; 400 for a value the service does not know. */
+function autoUpgradeModeOf(properties: JsonObject): string | undefined {
+  const mode = optionalString(properties, 'autoUpgradeMode');
+  if (mode !== undefined && !AUTO_UPGRADE_MODES.includes(mode.toLowerCase())) {
+    throw new ArmError(400, 'InvalidParameter', `'autoUpgradeMode' must be one of ${AUTO_UPGRADE_MODES.join(', ')}.`, 'properties.autoUpgradeMode');
+  }
+  return mode?.toLowerCase();
+}
+
+/** The identity as the service answers it: a principal for a system-assigned identity, principal and client ids for user-assigned ones. */
+function withPrincipals(identity: JsonObject, tenantId: string): JsonObject {
+  const answer: JsonObject = { ...identity };
+  if (String(identity.type).includes('SystemAssigned')) {
+    Object.assign(answer, { principalId: randomUUID(), tenantId });
+  }
+  if (isObject(identity.userAssignedIdentities)) {
+    answer.userAssignedIdentities = Object.fromEntries(Object.keys(identity.userAssignedIdentities).map((id) => [id, { principalId: randomUUID(), clientId: randomUUID() }]));
+  }
+  return answer;
 }
 
 function withoutNulls(map: Record<string, string | null>): Record<string, string> {

@@ -23,6 +23,7 @@ function optionsFromEnv(): EmulatorOptions {
     port: numberFromEnv('PORT'),
     pageSize: numberFromEnv('PAGE_SIZE'),
     operationDelayMs: numberFromEnv('OPERATION_DELAY_MS'),
+    resourceGraphLagMs: numberFromEnv('GRAPH_LAG_MS'),
     caFile: process.env.AKSEXT_EMULATOR_CA_FILE || undefined,
     seedFile: process.env.AKSEXT_EMULATOR_SEED_FILE || undefined,
     armBudget: process.env.AKSEXT_EMULATOR_ARM_BUDGET === '1',

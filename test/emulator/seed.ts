@@ -31,6 +31,8 @@ export interface SeedExtension {
   systemData?: JsonObject;
   plan?: JsonObject;
   identity?: JsonObject;
+  /** The resource that manages the extension (API 2025-03-01); its `managementDetails` say who may change it. */
+  managedBy?: string;
 }
 
 export interface CatalogExtensionType {
@@ -42,6 +44,8 @@ export interface CatalogExtensionType {
   releaseTrains: Record<string, string[]>;
   /** Per-version properties merged into the version resource (e.g. unsupportedKubernetesVersions). */
   versionProperties?: JsonObject;
+  /** Properties of single versions, merged over versionProperties (e.g. the Kubernetes versions one version does not run on). */
+  versionOverrides?: Record<string, JsonObject>;
 }
 
 export interface SeedData {

@@ -86,6 +86,7 @@ export class EmulatorState {
         type: EXTENSION_RESOURCE_TYPE,
         ...(seeded.identity ? { identity: seeded.identity } : {}),
         ...(seeded.plan ? { plan: seeded.plan } : {}),
+        ...(seeded.managedBy ? { managedBy: seeded.managedBy } : {}),
         systemData: seeded.systemData ?? {},
         properties: properties as ExtensionProperties,
       };

@@ -37,5 +37,7 @@ export const emulatorControl = {
   reset: (): Promise<void> => call('POST', '/reset'),
   setFaults: (faults: FaultOptions): Promise<void> => call('POST', '/faults', faults),
   setOptions: (options: RuntimeOptions): Promise<void> => call('POST', '/options', options),
+  /** The scale seed (scaleSeed.ts) from now on, or with no argument the seed the emulator started with. */
+  useSeed: (scale?: { clusters?: number; subscriptions?: number }): Promise<void> => call('POST', '/seed', scale ? { scale } : {}),
   protectedSettingsOf: (extensionId: string): Promise<Record<string, string> | null> => call('GET', `/protected?id=${encodeURIComponent(extensionId)}`),
 };

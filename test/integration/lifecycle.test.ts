@@ -105,7 +105,26 @@ suite('Lifecycle: create', () => {
     assert.ok(!prompter.messages.some((m) => m.severity === 'error'), 'the wizard did not end with an error');
     const puts = (await writes()).filter((r) => r.method === 'PUT');
     assert.equal(puts.length, 1);
-    assert.deepEqual((puts[0].body as PutBody).properties.configurationSettings, { enableInference: 'true', inferenceRouterServiceType: 'ClusterIP', allowInsecureConnections: 'true' });
+    const clusterId = '/subscriptions/3f9e2d1c-7b6a-4c5d-8e9f-0a1b2c3d4e5f/resourceGroups/rg-aks-dev/providers/Microsoft.ContainerService/managedClusters/aks-dev-westus2';
+    // What AzureMLKubernetes.Create adds for this two-node cluster in westus2 (see test/unit/lifecycle/cliRequestBodies.test.ts).
+    assert.deepEqual((puts[0].body as PutBody).properties.configurationSettings, {
+      enableInference: 'true',
+      inferenceRouterServiceType: 'ClusterIP',
+      allowInsecureConnections: 'true',
+      enableTraining: 'False',
+      clusterPurpose: 'DevTest',
+      inferenceRouterHA: 'false',
+      cluster_name: clusterId,
+      clusterId,
+      'prometheus.prometheusSpec.externalLabels.cluster_name': clusterId,
+      domain: 'westus2.cloudapp.azure.com',
+      location: 'westus2',
+      jobSchedulerLocation: 'westus2',
+      cluster_name_friendly: 'aks-dev-westus2',
+      'servicebus.enabled': 'false',
+      'relayserver.enabled': 'false',
+      'nginxIngress.enabled': 'true',
+    });
   });
 
   test('Dapr never waits for the CLI\'s question: skipExistingDaprCheck is sent', async () => {
@@ -130,6 +149,105 @@ suite('Lifecycle: create', () => {
     assert.equal(body.properties.configurationSettings?.skipExistingDaprCheck, 'true');
     assert.equal(body.properties.version, '1.14.4');
     assert.equal(body.properties.autoUpgradeMinorVersion, false);
+  });
+
+  test('Dapr with settings from a file: "take over the Helm release" reaches Azure, never skipExistingDaprCheck', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aksext-dapr-file-'));
+    const file = path.join(dir, 'settings.json');
+    fs.writeFileSync(file, JSON.stringify({ 'dapr_operator.replicaCount': '2' }));
+    const { result } = await runWith<string>(
+      api(),
+      [
+        { when: /Extension type/, pick: 'microsoft.dapr' },
+        { when: /Name of the extension instance/, input: 'dapr' },
+        { when: /Release namespace/, input: 'dapr-system' },
+        { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
+        { when: /Release train/, pick: 'stable' },
+        { when: /Is Dapr already installed/, pick: 'Take over a Dapr installed with Helm' },
+        { when: /Helm release name of the installed Dapr/, input: 'dapr' },
+        { when: /Namespace of the installed Dapr/, input: 'dapr-legacy' },
+        { when: /\| Configuration settings$/, pick: 'From a settings file' },
+        { when: /^Settings file$/, file },
+        none(/\| Protected settings \(/),
+        { when: /Marketplace plan/, pick: 'No Marketplace plan' },
+        { when: /Review.*then choose/, pick: /Create dapr/ },
+      ],
+      'createExtension',
+      await clusterNamed(api(), 'aks-dev-westus2'),
+    );
+    assert.equal(result, 'succeeded');
+    const settings = ((await writes()).find((r) => r.method === 'PUT')?.body as PutBody).properties.configurationSettings;
+    assert.equal(settings?.existingDaprReleaseName, 'dapr');
+    assert.equal(settings?.existingDaprReleaseNamespace, 'dapr-legacy');
+    assert.equal(settings?.['dapr_operator.replicaCount'], '2', 'the file\'s settings are sent too');
+    assert.equal(settings?.skipExistingDaprCheck, undefined);
+  });
+
+  test('Create from Settings File asks about an installed Dapr unless the file says', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aksext-dapr-preset-'));
+    const file = path.join(dir, 'team.dapr.settings.json');
+    fs.writeFileSync(file, JSON.stringify({ 'dapr_operator.replicaCount': '2' }));
+    const { result, prompter } = await runWith<string>(
+      api(),
+      [
+        { when: /Select a subscription/, pick: 'Contoso Dev/Test' },
+        { when: /Select an AKS cluster/, pick: 'aks-dev-westus2' },
+        { when: /Name of the extension instance/, input: 'dapr' },
+        { when: /Release namespace/, input: 'dapr-system' },
+        { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
+        { when: /Release train/, pick: 'stable' },
+        { when: /Is Dapr already installed/, pick: 'Take over a Dapr installed with Helm' },
+        { when: /Helm release name of the installed Dapr/, input: 'dapr' },
+        { when: /Namespace of the installed Dapr/, input: 'dapr-legacy' },
+        none(/\| Protected settings \(/),
+        { when: /Marketplace plan/, pick: 'No Marketplace plan' },
+        { when: /Review.*then choose/, pick: /Create dapr/ },
+      ],
+      'createFromSettingsFile',
+      vscode.Uri.file(file),
+    );
+    assert.equal(result, 'succeeded');
+    assert.ok(prompter.questions.some((q) => /Is Dapr already installed/.test(q)));
+    const settings = ((await writes()).find((r) => r.method === 'PUT')?.body as PutBody).properties.configurationSettings;
+    assert.equal(settings?.existingDaprReleaseNamespace, 'dapr-legacy');
+    assert.equal(settings?.skipExistingDaprCheck, undefined);
+  });
+
+  test('Create from Settings File honours aksClusterExtensions.settingsFiles: a file bound as protected is sent as protected', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the runner opens a workspace folder');
+    const dir = fs.mkdtempSync(path.join(folder.uri.fsPath, 'bound-'));
+    const file = path.join(dir, 'git-credentials.json');
+    fs.writeFileSync(file, JSON.stringify({ gitToken: 'bound-as-protected' }));
+    const glob = `${path.basename(dir)}/*.json`;
+    const config = vscode.workspace.getConfiguration('aksClusterExtensions');
+    await config.update('settingsFiles', { [glob]: { extensionType: 'microsoft.flux', protected: true } }, vscode.ConfigurationTarget.Global);
+    try {
+      const { result } = await runWith<string>(
+        api(),
+        [
+          { when: /Select a subscription/, pick: 'Contoso Dev/Test' },
+          { when: /Select an AKS cluster/, pick: 'aks-dev-westus2' },
+          { when: /Name of the extension instance/, input: 'flux' },
+          { when: /Release namespace/, input: '' },
+          { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
+          { when: /Release train/, pick: 'stable' },
+          none(/\| Configuration settings$/),
+          { when: /Marketplace plan/, pick: 'No Marketplace plan' },
+          { when: /Review.*then choose/, pick: 'Create flux' },
+        ],
+        'createFromSettingsFile',
+        vscode.Uri.file(file),
+      );
+      assert.equal(result, 'succeeded');
+      const body = (await writes()).find((r) => r.method === 'PUT')?.body as PutBody;
+      assert.equal(body.properties.extensionType, 'microsoft.flux');
+      assert.deepEqual(body.properties.configurationProtectedSettings, { gitToken: 'bound-as-protected' });
+      assert.equal(body.properties.configurationSettings?.gitToken, undefined, 'never sent as readable settings');
+    } finally {
+      await config.update('settingsFiles', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('creates from a settings file and its protected companion: type from the file name, settings from both files', async () => {
@@ -251,6 +369,8 @@ suite('Lifecycle: update, protected settings, delete, recreate, conflicts, copy'
       node,
     );
     assert.equal(result, 'succeeded', JSON.stringify(prompter.messages));
+    const review = prompter.offered.find((o) => /Review/.test(o.question))?.items.map((i) => `${i.label} ${i.detail ?? ''}`).join(' ') ?? '';
+    assert.match(review, /named as Azure stores them; the az command names them as az k8s-extension takes them/, 'why the keys differ from the az line');
     const sent = await writes();
     assert.deepEqual(sent.map((r) => r.method), ['DELETE', 'PUT']);
     const body = sent[1].body as PutBody;

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { emulatorControl } from './emulatorControl';
+import { eventually } from './extensionApi';
 import { extensionNamed, lifecycleSuiteSetup, runWith, settingsDocumentShown, treeShows, useTheseSettings, writes } from './lifecycle/lifecycleFixture';
-import type { ScriptedAnswer, ScriptedPrompter } from './lifecycle/scriptedPrompter';
+import { type ScriptedAnswer, ScriptedPrompter } from './lifecycle/scriptedPrompter';
 import type { AksClusterExtensionsApi } from '../../src/extensionApi';
 
 interface PutBody { properties: { configurationSettings?: Record<string, string> } }
@@ -78,5 +79,31 @@ suite('Lifecycle: recreate shows the failure, lets the settings be edited, and a
     assert.deepEqual((await writes()).map((r) => r.method), ['DELETE']);
     await treeShows(api(), 'aks-fabrikam-ml', 'azureml', /Deleting/);
     await treeShows(api(), 'aks-fabrikam-ml', 'azureml', undefined, 15000);
+  });
+});
+
+suite('Settings documents: errors are said at ✓, not steps later', () => {
+  const { api } = lifecycleSuiteSetup();
+
+  test('✓ on settings with a rule error asks in a modal, keeps the document open on No, and goes on once fixed', async () => {
+    const node = await extensionNamed(api(), 'aks-fabrikam-ml', 'azureml');
+    const prompter = new ScriptedPrompter([EDIT, { when: /The settings have 1 error/, confirm: false }, NO_PROTECTED, REVIEW, confirmRecreate(false)]);
+    const restore = api().usePrompter(prompter);
+    try {
+      const running = vscode.commands.executeCommand('aksClusterExtensions.recreateExtension', node);
+      const editor = await settingsDocumentShown();
+      await useTheseSettings(editor.document);
+      await eventually(async () => (prompter.confirmations.length > 0 ? true : undefined), 'the question about the error');
+      assert.match(prompter.confirmations[0].detail, /NodePort/);
+      assert.equal(editor.document.isClosed, false, 'the document stays open to fix');
+      const fixed = { ...(JSON.parse(editor.document.getText()) as Record<string, string>), inferenceRouterServiceType: 'LoadBalancer' };
+      await editor.edit((b) => b.replace(editor.document.validateRange(new vscode.Range(0, 0, 9999, 0)), JSON.stringify(fixed)));
+      await useTheseSettings(editor.document);
+      await running;
+    } finally {
+      restore();
+    }
+    assert.deepEqual(prompter.unused, []);
+    assert.deepEqual(await writes(), []);
   });
 });

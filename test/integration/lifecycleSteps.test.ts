@@ -80,7 +80,8 @@ suite('Lifecycle: progress, Marketplace plan, settings documents, warnings', () 
     assert.ok(document.isClosed, 'the document is closed once the settings are taken');
     assert.match(prompter.messages[0]?.message ?? '', /^Write the settings of flux, then choose ✓ in the title bar\./);
     const put = (await writes()).find((r) => r.method === 'PUT')?.body as { properties: { configurationSettings?: unknown } };
-    assert.equal(put.properties.configurationSettings, undefined, 'the untouched document sends no settings');
+    // No setting chosen: the empty map az sends too (its recorded requests carry "configurationSettings": {}).
+    assert.deepEqual(put.properties.configurationSettings, {}, 'the untouched document sends no settings');
   });
 
   test('settings that are not a JSON object keep the document open with the reason; closing it cancels, and nothing is sent', async () => {
@@ -126,7 +127,8 @@ suite('Lifecycle: progress, Marketplace plan, settings documents, warnings', () 
     assert.ok(document.isClosed, 'the document is closed once the settings are taken');
     // A quick pick row never wraps: the warning is wrapped into rows short enough to be read whole.
     const review = prompter.offered.find((o) => /Review the 1 warning/.test(o.question))?.items ?? [];
-    const rows = review.slice(0, review.findIndex((i) => /despite/.test(i.label))).flatMap((i) => [i.label, i.detail ?? '']).filter(Boolean);
+    // The warning comes first; what the update does follows it (from the line naming the diff editor).
+    const rows = review.slice(0, review.findIndex((i) => /^The diff editor shows/.test(i.label))).flatMap((i) => [i.label, i.detail ?? '']).filter(Boolean);
     assert.equal(rows.join(' '), '$(warning) workloadIdentity.azureClientId has no effect unless workloadIdentity.enable is "true": set it, or remove the client ID.');
     assert.ok(rows.length > 1 && rows.every((row) => row.replace('$(warning) ', '').length <= 78), rows.join(' | '));
     const patches = (await writes()).filter((r) => r.method === 'PATCH');

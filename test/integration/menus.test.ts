@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AksClusterExtensionsApi } from '../../src/extensionApi';
-import type { TreeNode } from '../../src/tree/treeNodes';
-import { childLabelled, emulatorSuiteSetup, EXTENSION_ID } from './extensionApi';
+import type { ExtensionNode, TreeNode } from '../../src/tree/treeNodes';
+import { childLabelled, emulatorSuiteSetup, eventually, EXTENSION_ID } from './extensionApi';
+import { ScriptedPrompter } from './lifecycle/scriptedPrompter';
 
 interface MenuEntry { command: string; when: string; group?: string }
 
@@ -66,9 +67,11 @@ suite('Menus follow the state of the row', () => {
     assert.deepEqual(offered(getApi(), failed, true), ['showExtension', 'updateExtension']);
   });
 
-  test('Create is offered on a ready cluster only, and Deploy to Clusters not on a cluster (it would be Create under another title)', async () => {
+  test('a blocked cluster says why in its row; Create is offered on a ready cluster only, and Deploy to Clusters not on a cluster (it would be Create under another title)', async () => {
     const ready = await node('Contoso Production', 'aks-prod-eastus-01');
     assert.ok(offered(getApi(), ready).includes('createExtension') && offered(getApi(), ready, true).includes('createExtension'));
+    assert.match(String(getApi().tree.getTreeItem(await node('Contoso Production', 'aks-prod-eastus-02')).description), / · stopped$/);
+    assert.match(String(getApi().tree.getTreeItem(await node('Contoso Dev/Test', 'aks-legacy-sp')).description), / · service principal$/);
     for (const blocked of [await node('Contoso Production', 'aks-prod-eastus-02'), await node('Contoso Dev/Test', 'aks-legacy-sp')]) {
       assert.ok(!offered(getApi(), blocked).includes('createExtension') && !offered(getApi(), blocked, true).includes('createExtension'));
     }
@@ -80,5 +83,55 @@ suite('Menus follow the state of the row', () => {
     assert.ok(offered(getApi(), subscription).includes('copySubscriptionId'));
     await vscode.commands.executeCommand('aksClusterExtensions.copySubscriptionId', subscription);
     assert.equal(await vscode.env.clipboard.readText(), '6b0a3f2e-8c1d-4e5f-9a7b-2c3d4e5f6a7b');
+  });
+});
+
+suite('Show: a tab per cluster, with Refresh', () => {
+  const getApi = emulatorSuiteSetup();
+
+  test('Show names the cluster in the tab, two clusters\' dapr get two tabs, and Refresh reads the instance again', async () => {
+    const api = getApi();
+    const east = await childLabelled(api, await childLabelled(api, await childLabelled(api, undefined, 'Contoso Production'), 'aks-prod-eastus-01'), 'dapr');
+    const fabrikam = await childLabelled(api, await childLabelled(api, await childLabelled(api, undefined, 'Fabrikam Platform'), 'aks-fabrikam-ml'), 'dapr');
+    const first = await vscode.commands.executeCommand<vscode.TextDocument>('aksClusterExtensions.showExtension', east);
+    const second = await vscode.commands.executeCommand<vscode.TextDocument>('aksClusterExtensions.showExtension', fabrikam);
+    assert.equal(path.posix.basename(first.uri.path), 'dapr (aks-prod-eastus-01).json');
+    assert.equal(path.posix.basename(second.uri.path), 'dapr (aks-fabrikam-ml).json');
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    assert.ok(tabs.includes('dapr (aks-prod-eastus-01).json') && tabs.includes('dapr (aks-fabrikam-ml).json'), tabs.join(', '));
+
+    const cluster = (east as ExtensionNode).parent.cluster;
+    const client = api.access.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
+    await (await client.beginUpdate(cluster, 'dapr', {
+      configurationSettings: { 'dapr_operator.logLevel': 'refreshed-value' },
+    }, { updateIntervalInMs: 50 })).pollUntilDone();
+    await vscode.commands.executeCommand('aksClusterExtensions.refreshExtensionDocument', first.uri);
+    await eventually(async () => (first.getText().includes('refreshed-value') ? true : undefined), 'the shown document to be read again');
+  });
+});
+
+suite('Palette: tree commands ask step by step', () => {
+  const getApi = emulatorSuiteSetup();
+
+  test('subscription, cluster, extension with placeholders, a counter and Back; a cluster without extensions says so and asks again', async () => {
+    const prompter = new ScriptedPrompter([
+      { when: /Select a subscription/, pick: 'Contoso Dev/Test' },
+      { when: /Select an AKS cluster/, pick: 'aks-dev-westus2' },
+      { when: /Select an AKS cluster/ },
+    ]);
+    const restore = getApi().usePrompter(prompter);
+    try {
+      await vscode.commands.executeCommand('aksClusterExtensions.showExtension');
+    } finally {
+      restore();
+    }
+    assert.deepEqual(prompter.questions.map((q) => q.split(' | ')[0]), ['Select a subscription', 'Select an AKS cluster', 'Select an AKS cluster']);
+    assert.ok(prompter.questions.every((q) => q.split(' | ')[1]?.length > 0), 'every step has a placeholder');
+    assert.deepEqual(prompter.steps, [
+      { step: 1, totalSteps: 3, canGoBack: false },
+      { step: 2, totalSteps: 3, canGoBack: true },
+      { step: 2, totalSteps: 3, canGoBack: true },
+    ]);
+    assert.match(prompter.messages.map((m) => m.message).join('\n'), /aks-dev-westus2 has no extensions: choose another cluster/);
   });
 });

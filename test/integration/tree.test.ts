@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP } from '../../src/azure/azureAccess';
 import type { AksClusterExtensionsApi } from '../../src/extensionApi';
 import type { ClusterNode, TreeNode } from '../../src/tree/treeNodes';
 import { emulatorControl } from './emulatorControl';
@@ -103,7 +102,7 @@ suite('Tree: subscriptions > AKS clusters > extension instances', () => {
     await emulatorControl.setOptions({ operationDelayMs: 800 });
     const cluster = await clusterNodeNamed(api, aksClusters.find((c) => c.identity && c.properties.powerState?.code !== 'Stopped')?.name ?? '');
     const client = api.access.clientsFor(cluster.cluster.subscriptionId).kubernetesConfiguration;
-    await client.extensions.beginCreate(cluster.cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.cluster.name, 'watched', {
+    await client.beginCreate(cluster.cluster, 'watched', {
       extensionType: 'microsoft.flux',
       autoUpgradeMinorVersion: true,
     });

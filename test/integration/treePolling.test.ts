@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP } from '../../src/azure/azureAccess';
 import type { ClusterNode, ExtensionNode, TreeNode } from '../../src/tree/treeNodes';
 import { emulatorControl } from './emulatorControl';
 import { childLabelled, emulatorSuiteSetup, eventually } from './extensionApi';
@@ -13,7 +12,7 @@ suite('Tree: watching running operations holds the tree still', () => {
     const subscription = await childLabelled(api, undefined, 'Contoso Production');
     const cluster = (await childLabelled(api, subscription, 'aks-prod-eastus-01')) as ClusterNode;
     const client = api.access.clientsFor(cluster.cluster.subscriptionId).kubernetesConfiguration;
-    await client.extensions.beginUpdate(cluster.cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.cluster.name, 'dapr', {
+    await client.beginUpdate(cluster.cluster, 'dapr', {
       configurationSettings: { 'dapr_operator.logLevel': 'debug' },
     });
     api.tree.refresh(cluster);

@@ -5,7 +5,7 @@ import { repoRoot } from './paths';
 // What a packaged install holds (mirrors .vscodeignore; `vsce ls` would say it exactly but takes 10-20 s): the bundles
 // need no node_modules, and without package.nls*.json the manifest's %placeholders% show up as titles.
 const isPackaged = (name: string): boolean =>
-  ['package.json', 'README.md', 'LICENSE', 'dist', 'media', 'syntaxes'].includes(name) || /^package\.nls(\.[\w-]+)?\.json$/.test(name);
+  ['package.json', 'README.md', 'LICENSE', 'dist', 'media'].includes(name) || /^package\.nls(\.[\w-]+)?\.json$/.test(name);
 
 /**
  * Puts the extension into a code-server extensions folder as an installed extension: a copy of the packaged files, so

@@ -1,6 +1,9 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../../azure/extensionModel';
 import * as vscode from 'vscode';
 import { clusterBlocker, type ClusterModel, toClusterModel } from '../../azure/clusterModel';
+import { checkInstallAgainstCatalog, type InstallIntent } from '../../azure/catalogChecks';
+import { describeAzureError } from '../../azure/azureErrorMessage';
+import { extensionManagement } from '../../azure/extensionManagement';
 import { findExtension } from '../../azure/extensionOperations';
 import { isRunningState } from '../../tree/extensionState';
 import { UserFacingError } from '../registerCommand';
@@ -44,12 +47,39 @@ export function ensureNoRunningOperation(extension: Extension, cluster: ClusterM
   }
 }
 
-/** The current state of an extension that must exist and be idle: the check every update and delete makes first. */
+/**
+ * Refuses before sending when Azure lets users only read the extension (managed by another service, API 2025-03-01
+ * managementDetails): the write would come back as an error after a wait.
+ */
+export function ensureUserMayWrite(extension: Extension, cluster: ClusterModel): void {
+  const management = extensionManagement(extension);
+  if (management && !management.usersMayWrite) {
+    throw new UserFacingError(
+      vscode.l10n.t(
+        '{0} on {1} is managed by {2}: Azure lets you only read it ({3}). Change it through {2} instead.',
+        extension.name ?? '',
+        cluster.name,
+        management.manager,
+        management.usersDescription ?? vscode.l10n.t('users may only read'),
+      ),
+    );
+  }
+}
+
+/** The current state of an extension that must exist, be yours to change and be idle: the check every update and delete makes first. */
 export async function idleExtension(services: ExtensionServices, cluster: ClusterModel, name: string): Promise<Extension> {
   const extension = await findExtension(services.access, cluster, name);
   if (!extension) {
     throw new UserFacingError(vscode.l10n.t('{0} no longer exists on {1}. Refresh the view.', name, cluster.name));
   }
+  ensureUserMayWrite(extension, cluster);
   ensureNoRunningOperation(extension, cluster);
   return extension;
+}
+
+/** Why Azure's catalog says this install cannot work on the cluster (empty when it can, or when the catalog does not answer). */
+export function catalogReasons(services: ExtensionServices, cluster: ClusterModel, intent: InstallIntent): Promise<string[]> {
+  return checkInstallAgainstCatalog(services.access, cluster, intent, (err) =>
+    services.log.warn(`Extension-types catalog did not answer for ${cluster.name}; its checks were skipped (${describeAzureError(err, 'Reading the catalog').detail})`),
+  );
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { bindingFromFileName, companionCandidates } from '../../shared';
+import { associationScopes } from '../../client/settingsFileAssociations';
+import { companionCandidates, resolveBinding } from '../../shared';
 import { clusterNode } from '../../tree/treeNodes';
 import { resolveClusterNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
@@ -27,11 +28,12 @@ async function settingsFile(arg: unknown, services: ExtensionServices): Promise<
 }
 
 /**
- * The type and settings a file fixes: the type from its name (`<base>.<type>.settings.json`), the file as settings or
- * protected settings, and its companion file (same base name) as the other half when it exists.
+ * The type and settings a file fixes, bound as the editor binds it (aksClusterExtensions.settingsFiles, then its name
+ * `<base>.<type>.settings.json`): the file as settings or protected settings, and its companion file (same base
+ * name) as the other half when it exists. A file bound as protected is never sent as readable settings.
  */
 export function presetFromFile(file: string): CreatePreset {
-  const binding = bindingFromFileName(file);
+  const binding = resolveBinding(file, associationScopes());
   const isProtected = binding?.isProtected ?? false;
   const companion = companionCandidates(file, isProtected).find((candidate) => fs.existsSync(candidate));
   const own = { kind: 'file', path: file } as const;

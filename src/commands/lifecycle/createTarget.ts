@@ -48,6 +48,11 @@ export function clusterTarget(cluster: ClusterModel): CreateTarget {
     title: vscode.l10n.t('Create an extension on {0}', cluster.name),
     cluster,
     where: cluster.name,
-    review: (req) => Promise.resolve({ action: vscode.l10n.t('Create {0}', req.name), lines: describeRequest(req), azCommand: createCommandLine(cluster, req) }),
+    review: (req) =>
+      Promise.resolve({
+        action: vscode.l10n.t('Create {0}', req.name),
+        lines: [vscode.l10n.t('Creates {0} on {1} (resource group {2}, subscription {3}).', req.name, cluster.name, cluster.resourceGroup, cluster.subscriptionId), ...describeRequest(req)],
+        azCommand: createCommandLine(cluster, req),
+      }),
   };
 }

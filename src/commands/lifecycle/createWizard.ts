@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { describeAzureError } from '../../azure/azureErrorMessage';
 import type { ClusterModel } from '../../azure/clusterModel';
-import { type CatalogAnswer, listCatalogTypes, listCatalogVersions } from '../../azure/extensionTypesCatalog';
+import { type CatalogAnswer, type CatalogType, listCatalogTypes, listCatalogVersions } from '../../azure/extensionTypesCatalog';
 import { type ExtensionRequest, findExtensionType, validateExtensionRequest } from '../../shared';
+import { readSettingsText } from '../../shared/settingsText';
 import { runSteps, type Step } from '../../ui/multiStep';
 import type { ExtensionServices } from '../services';
 import { pickOrType, requireValue } from './pickOrType';
@@ -21,6 +23,8 @@ interface CreateState {
   scope?: 'cluster' | 'namespace';
   namespace?: string;
   autoUpgrade: boolean;
+  /** Set only when the user chose a mode other than the service's default (compatible). */
+  autoUpgradeMode?: 'patch';
   releaseTrain?: string;
   version?: string;
   daprTakeover?: { name: string; namespace: string } | false;
@@ -61,6 +65,37 @@ function settingsFields(answer: SettingsAnswer | undefined, isProtected: boolean
   return isProtected ? { configurationProtectedSettings: values } : { configurationSettings: values };
 }
 
+/** A settings file's pairs as entries, or undefined when it cannot be read as one object of strings. */
+function fileEntries(file: string): Record<string, string> | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = readSettingsText(text);
+  if (parsed.rootKind !== 'object' || parsed.syntaxErrors.length > 0 || parsed.entries.some((e) => e.kind !== 'string')) return undefined;
+  return Object.fromEntries(parsed.entries.map((e) => [e.key, e.text]));
+}
+
+/** True when a settings file answers the Dapr question itself (skipExistingDaprCheck, or the existing release's keys). */
+function fileAnswersDapr(answer: SettingsAnswer | undefined): boolean {
+  if (answer?.kind !== 'file') return false;
+  const values = fileEntries(answer.path) ?? {};
+  return values.skipExistingDaprCheck !== undefined || values.existingDaprReleaseName !== undefined || values.existingDaprReleaseNamespace !== undefined;
+}
+
+/**
+ * The settings to send: the answer as given, except that Dapr's answer must reach Azure even when the settings come
+ * from a file (a request takes a file or entries, not both), so the file is read into entries then. A file that
+ * cannot be read stays a file: the checks report it, and nothing is sent.
+ */
+function settingsWithDaprAnswer(state: CreateState): SettingsAnswer | undefined {
+  if (!isDapr(state) || state.daprTakeover === undefined || state.settings?.kind !== 'file') return state.settings;
+  const values = fileEntries(state.settings.path);
+  return values ? { kind: 'entries', values } : state.settings;
+}
+
 /** The request in the CLI's terms, from the answers. */
 function toRequest(state: CreateState): ExtensionRequest {
   // Dapr must never wait for the CLI's interactive question: the answer travels as settings.
@@ -76,8 +111,9 @@ function toRequest(state: CreateState): ExtensionRequest {
     scope,
     ...(scope === 'cluster' ? (state.namespace ? { releaseNamespace: state.namespace } : {}) : { targetNamespace: state.namespace }),
     autoUpgradeMinorVersion: state.autoUpgrade,
+    ...(state.autoUpgrade && state.autoUpgradeMode ? { autoUpgradeMode: state.autoUpgradeMode } : {}),
     ...(state.autoUpgrade ? (state.releaseTrain ? { releaseTrain: state.releaseTrain } : {}) : { version: state.version }),
-    ...settingsFields(state.settings, false, dapr),
+    ...settingsFields(settingsWithDaprAnswer(state), false, dapr),
     ...settingsFields(state.protectedSettings, true, {}),
     ...(state.plan ? { plan: state.plan } : {}),
   };
@@ -86,6 +122,12 @@ function toRequest(state: CreateState): ExtensionRequest {
 /** Logs why Azure's extension-types catalog did not answer (the flow goes on with the built-in list). */
 function catalogFallbackLogger(services: ExtensionServices, cluster: ClusterModel): (err: unknown) => void {
   return (err) => services.log.warn(`Extension-types catalog of ${cluster.name} did not answer; using the built-in list (${describeAzureError(err, 'Listing extension types').detail})`);
+}
+
+/** The picker's second line for a type: its description, and why the catalog says this cluster cannot take it. */
+function typePickDetail(type: CatalogType, cluster: ClusterModel): string | undefined {
+  const offered = type.supportedRegions.length === 0 || type.supportedRegions.some((r) => r.toLowerCase().replace(/\s+/g, '') === cluster.location.toLowerCase());
+  return offered ? type.description : vscode.l10n.t('Not offered in {0}. {1}', cluster.location, type.description ?? '').trim();
 }
 
 function steps(services: ExtensionServices, target: CreateTarget, catalog: CatalogAnswer, preset: CreatePreset): Step<CreateState>[] {
@@ -98,7 +140,7 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       async run(state, position) {
         state.extensionType = await pickOrType(
           prompter,
-          catalog.types.map((t) => ({ label: t.type, description: t.description, value: t.type })),
+          catalog.types.map((t) => ({ label: t.type, description: t.publisher, detail: typePickDetail(t, cluster), value: t.type })),
           {
             title,
             placeHolder: catalog.source === 'azure' ? vscode.l10n.t('Extension type (from Azure for this cluster)') : vscode.l10n.t('Extension type (built-in list: Azure\'s catalog did not answer)'),
@@ -163,14 +205,19 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
     {
       when: (state) => !info(state)?.versionIgnored,
       async run(state, position) {
-        const auto = await prompter.pick<boolean>(
+        // The three autoUpgradeMode values of API 2025-03-01: compatible (the service's default), patch, and none (a pin).
+        const auto = await prompter.pick<'compatible' | 'patch' | 'none'>(
           [
-            { label: vscode.l10n.t('Upgrade minor versions automatically'), description: vscode.l10n.t('follows a release train (default)'), value: true },
-            { label: vscode.l10n.t('Pin a version'), description: vscode.l10n.t('no automatic upgrades, not even patches'), value: false },
+            { label: vscode.l10n.t('Upgrade minor versions automatically'), description: vscode.l10n.t('follows a release train (default; auto-upgrade mode compatible)'), value: 'compatible' },
+            { label: vscode.l10n.t('Upgrade patch versions only'), description: vscode.l10n.t('stays on its minor version (auto-upgrade mode patch)'), value: 'patch' },
+            { label: vscode.l10n.t('Pin a version'), description: vscode.l10n.t('no automatic upgrades, not even patches'), value: 'none' },
           ],
           { title, placeHolder: vscode.l10n.t('Upgrades of the extension'), ...position },
         );
-        state.autoUpgrade = auto ?? state.autoUpgrade;
+        if (auto !== undefined) {
+          state.autoUpgrade = auto !== 'none';
+          state.autoUpgradeMode = auto === 'patch' ? 'patch' : undefined;
+        }
         return auto !== undefined;
       },
     },
@@ -201,7 +248,8 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       },
     },
     {
-      when: (state) => isDapr(state) && preset.settings?.kind !== 'file',
+      // A settings file that says whether Dapr is installed answers this; otherwise the question is asked, file or not.
+      when: (state) => isDapr(state) && !fileAnswersDapr(preset.settings),
       async run(state, position) {
         const takeover = await prompter.pick<boolean>(
           [
@@ -246,8 +294,14 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
     },
     {
       async run(state, position) {
-        const withPlan = await prompter.pick<boolean>(
+        const catalogPlan = catalog.types.find((t) => t.type.toLowerCase() === state.extensionType?.toLowerCase())?.plan;
+        const fromCatalog = catalogPlan
+          ? [{ label: vscode.l10n.t('Plan {0}', catalogPlan.name), description: vscode.l10n.t('{0} by {1}, from Azure\'s catalog', catalogPlan.product, catalogPlan.publisher), value: 'catalog' as const }]
+          : [];
+        const withPlan = await prompter.pick<boolean | 'catalog'>(
           [
+            // A Marketplace type's plan comes first: the service refuses its install without one.
+            ...fromCatalog,
             { label: vscode.l10n.t('No Marketplace plan'), value: false },
             { label: vscode.l10n.t('Marketplace plan…'), description: vscode.l10n.t('name, product and publisher'), value: true },
           ],
@@ -256,8 +310,8 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
         if (withPlan === undefined) {
           return false;
         }
-        state.plan = undefined;
-        if (!withPlan) {
+        state.plan = withPlan === 'catalog' ? catalogPlan : undefined;
+        if (withPlan !== true) {
           return true;
         }
         const name = await prompter.input({ title, ...position, prompt: vscode.l10n.t('Plan name'), validate: requireValue });

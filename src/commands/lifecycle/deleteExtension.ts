@@ -4,7 +4,7 @@ import type { ExtensionNode } from '../../tree/treeNodes';
 import { resolveExtensionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
-import { idleExtension } from './clusterChecks';
+import { ensureUserMayWrite, idleExtension } from './clusterChecks';
 import { pollOptions, type TrackedOutcome, trackOperation } from './trackOperation';
 
 /** Asks (modal, naming extension and cluster) and deletes; a force delete does not wait for the cluster agent. */
@@ -17,6 +17,7 @@ async function deleteExtension(services: ExtensionServices, node: ExtensionNode,
     if (!current) {
       throw new vscode.CancellationError();
     }
+    ensureUserMayWrite(current, cluster);
   } else {
     await idleExtension(services, cluster, name);
   }

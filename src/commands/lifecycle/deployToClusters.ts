@@ -11,6 +11,7 @@ import { asTreeNode, resolveSubscriptionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { findExtension } from '../../azure/extensionOperations';
+import { catalogReasons, ensureUserMayWrite } from './clusterChecks';
 import { askCreateRequest } from './createWizard';
 import { clusterCount, deployReview, pickDeployClusters } from './deployTargets';
 import { withProtectedSettings } from './recreateExtension';
@@ -54,7 +55,10 @@ async function checkTargets(services: ExtensionServices, clusters: readonly Clus
       services.access.invalidate(cluster.id);
       try {
         const existing = cluster.hasManagedIdentity ? await services.access.listExtensions(cluster) : [];
-        const reason = deployBlocker(cluster, existing, req.name, req.extensionType);
+        const blocker = deployBlocker(cluster, existing, req.name, req.extensionType);
+        const intent = { extensionType: req.extensionType, name: req.name, version: req.autoUpgradeMinorVersion === false ? req.version : undefined, releaseTrain: req.releaseTrain };
+        const reasons = blocker === undefined ? await catalogReasons(services, cluster, intent) : [];
+        const reason = blocker ?? (reasons.length > 0 ? reasons.join(' ') : undefined);
         return { cluster, state: reason === undefined ? undefined : 'skipped', message: reason ?? '' };
       } catch (err) {
         return { cluster, state: 'notChecked', message: vscode.l10n.t('Not checked: {0}', describeAzureError(err, vscode.l10n.t('Read the extensions of {0}', cluster.name)).message) };
@@ -88,17 +92,23 @@ interface CopyAnswers {
   plan?: DeploymentPlan;
 }
 
-/** A copy of an existing extension: the clusters (marked where it will be skipped), protected settings, the review; with Back. */
-async function planCopy(services: ExtensionServices, node: ExtensionNode): Promise<DeploymentPlan | undefined> {
+/**
+ * A copy of an existing extension: the clusters (marked where it will be skipped; not asked when given, as the fleet
+ * view gives the clusters lacking the type), protected settings, the review; with Back.
+ */
+async function planCopy(services: ExtensionServices, node: ExtensionNode, given: readonly ClusterModel[]): Promise<DeploymentPlan | undefined> {
   const source = await findExtension(services.access, node.parent.cluster, node.extension.name ?? '');
+  // A managed extension is its manager's to install: a copy would not be managed, nor wanted by it.
+  ensureUserMayWrite(source ?? node.extension, node.parent.cluster);
   const template = source ?? node.extension;
   const intent = { name: template.name ?? '', extensionType: template.extensionType ?? '' };
   const title = vscode.l10n.t('Deploy {0} ({1})', intent.name, intent.extensionType);
   const subscriptions = (await services.access.listSubscriptions()).map(subscriptionNode);
-  const answers: CopyAnswers = { clusters: [], protectedAnswer: { kind: 'none' } };
+  const answers: CopyAnswers = { clusters: [...given], protectedAnswer: { kind: 'none' } };
   const completed = await runSteps<CopyAnswers>(
     [
       {
+        when: () => given.length === 0,
         async run(state, position) {
           const picked = await pickDeployClusters(services, subscriptions, { intent, exclude: node.parent.cluster.id, position });
           state.clusters = picked ?? [];
@@ -149,10 +159,10 @@ async function planNew(services: ExtensionServices, clusters: readonly ClusterMo
 
 async function planDeployment(services: ExtensionServices, arg: unknown, selection: unknown): Promise<DeploymentPlan | undefined> {
   const node = asTreeNode(arg);
-  if (node?.kind === 'extension') {
-    return planCopy(services, node);
-  }
   const fromTree = selectedClusters(arg, selection);
+  if (node?.kind === 'extension') {
+    return planCopy(services, node, fromTree.map((n) => n.cluster));
+  }
   if (fromTree.length > 0) {
     return planNew(services, fromTree.map((n) => n.cluster));
   }

@@ -1,4 +1,4 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../../azure/extensionModel';
 import * as vscode from 'vscode';
 import type { ClusterModel } from '../../azure/clusterModel';
 import type { ExtensionOperation } from '../../azure/extensionOperations';

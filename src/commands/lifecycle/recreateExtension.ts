@@ -1,5 +1,6 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../../azure/extensionModel';
 import * as vscode from 'vscode';
+import { failureDetails } from '../../azure/extensionFailure';
 import { beginDeleteExtension } from '../../azure/extensionOperations';
 import { createCommandLine, deleteCommandLine } from '../../lifecycle/azCommandLine';
 import { requestFromExtension } from '../../lifecycle/extensionBody';
@@ -36,10 +37,28 @@ interface RecreateAnswers {
   protectedAnswer: SettingsAnswer;
 }
 
-/** Why the extension failed, as the review's first line: that is what the recreate is meant to fix. */
+/**
+ * Why the extension failed, as the review's first line: that is what the recreate is meant to fix. Azure reports it in
+ * errorInfo, or only in statuses[] (as the az CLI's recordings show).
+ */
 function failureLine(extension: Extension): string[] {
   const error = extension.errorInfo;
-  return error?.message || error?.code ? [vscode.l10n.t('It failed with {0}: {1}', error.code ?? vscode.l10n.t('an error'), error.message ?? '')] : [];
+  if (error?.message || error?.code) {
+    return [vscode.l10n.t('It failed with {0}: {1}', error.code ?? vscode.l10n.t('an error'), error.message ?? '')];
+  }
+  const details = failureDetails(extension);
+  return details ? [vscode.l10n.t('It failed with {0}', details)] : [];
+}
+
+/**
+ * Why the review's keys and the az command's differ, when they do: Azure stores some types' settings under other names
+ * (Azure Backup's blobContainer is stored as configuration.backupStorageLocation.bucket), and az takes the typed ones.
+ */
+function storedFormNote(req: ExtensionRequest, azCommand: string): string[] {
+  const renamed = Object.keys(req.configurationSettings ?? {}).some((key) => !azCommand.includes(key));
+  return renamed
+    ? [vscode.l10n.t('The settings above are named as Azure stores them; the az command names them as az k8s-extension takes them, which for {0} differs. Both describe the same settings.', req.extensionType)]
+    : [];
 }
 
 /**
@@ -93,13 +112,14 @@ async function recreateExtension(services: ExtensionServices, node: ExtensionNod
         async run(_state, position) {
           const req = request();
           const { errors, warnings } = checkRequest(req, undefined, validation);
+          const azCommand = `${deleteCommandLine(cluster, name, false)} && ${createCommandLine(cluster, req)}`;
           return confirmReview(
             services.prompter,
             {
               title: action,
               action: vscode.l10n.t('Delete and Create {0}', name),
-              lines: [...failureLine(extension), vscode.l10n.t('Deletes {0} and waits until it is gone, then creates it again with:', name), ...describeRequest(req)],
-              azCommand: `${deleteCommandLine(cluster, name, false)} && ${createCommandLine(cluster, req)}`,
+              lines: [...failureLine(extension), vscode.l10n.t('Deletes {0} and waits until it is gone, then creates it again with:', name), ...describeRequest(req), ...storedFormNote(req, azCommand)],
+              azCommand,
               warnings,
               errors,
             },

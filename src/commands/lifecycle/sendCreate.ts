@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { beginCreateExtension } from '../../azure/extensionOperations';
-import { requestSettings, toExtensionBody } from '../../lifecycle/extensionBody';
-import { applyTypeDefaults, type ExtensionRequest, type RequestTarget, validateExtensionRequest, type ValidateRequestOptions } from '../../shared';
+import { createCommandLine } from '../../lifecycle/azCommandLine';
+import { toExtensionBody } from '../../lifecycle/extensionBody';
+import { requestTargetOf, requestToSend } from '../../lifecycle/requestToSend';
+import { type ExtensionRequest, validateExtensionRequest, type ValidateRequestOptions } from '../../shared';
 import type { ClusterNode } from '../../tree/treeNodes';
 import { UserFacingError } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { findExtension } from '../../azure/extensionOperations';
-import { ensureNoRunningOperation } from './clusterChecks';
+import { catalogReasons, ensureNoRunningOperation, ensureUserMayWrite } from './clusterChecks';
 import { pollOptions, type TrackedOutcome, trackOperation } from './trackOperation';
 
 /** The shared rules' findings on a request, as the review lists them; `onlyKeys` and `options` as for ensureValidRequest. */
@@ -33,18 +35,12 @@ export function ensureValidRequest(req: ExtensionRequest, action: string, onlyKe
 }
 
 /**
- * The request Azure receives: files read into entries (so the type's defaults can complete them, e.g. Dapr's
- * skipExistingDaprCheck), then what the CLI fills in for the type.
+ * Where az would create other Azure resources (or fetch keys) before the extension, nothing is sent: the user gets
+ * what az would do and the az command to run for this cluster.
  */
-export function requestToSend(req: ExtensionRequest, target: RequestTarget): ExtensionRequest {
-  const settings = requestSettings(req, false);
-  const protectedSettings = requestSettings(req, true);
-  const { configurationSettingsFile, configurationProtectedSettingsFile, ...rest } = req;
-  return applyTypeDefaults({
-    ...rest,
-    configurationSettings: Object.keys(settings).length > 0 || configurationSettingsFile ? settings : undefined,
-    configurationProtectedSettings: Object.keys(protectedSettings).length > 0 || configurationProtectedSettingsFile ? protectedSettings : undefined,
-  }, target);
+function stopWhereAzCreatesResources(req: ExtensionRequest, cluster: ClusterNode['cluster'], action: string, options?: ValidateRequestOptions): void {
+  const stop = validateExtensionRequest(req, options).find((p) => p.code === 'request/az-creates-resources');
+  if (stop) throw new UserFacingError(vscode.l10n.t('{0}: nothing was sent. {1} The az command: {2}', action, stop.message, createCommandLine(cluster, req)));
 }
 
 /**
@@ -54,12 +50,23 @@ export function requestToSend(req: ExtensionRequest, target: RequestTarget): Ext
 export async function sendCreate(services: ExtensionServices, clusterNode: ClusterNode, req: ExtensionRequest, options?: ValidateRequestOptions): Promise<TrackedOutcome> {
   const cluster = clusterNode.cluster;
   const action = vscode.l10n.t('Create {0} on {1}', req.name, cluster.name);
+  stopWhereAzCreatesResources(req, cluster, action, options);
   ensureValidRequest(req, action, undefined, options);
-  const toSend = requestToSend(req, { tenantId: clusterNode.parent.subscription.tenantId });
+  const toSend = requestToSend(req, requestTargetOf(cluster, clusterNode.parent.subscription.tenantId));
   const existing = await findExtension(services.access, cluster, toSend.name);
   if (existing) {
+    ensureUserMayWrite(existing, cluster);
     ensureNoRunningOperation(existing, cluster);
     throw new UserFacingError(vscode.l10n.t('{0} already exists on {1}: update it, or delete it first.', toSend.name, cluster.name));
+  }
+  const reasons = await catalogReasons(services, cluster, {
+    extensionType: toSend.extensionType,
+    name: toSend.name,
+    version: toSend.autoUpgradeMinorVersion === false ? toSend.version : undefined,
+    releaseTrain: toSend.releaseTrain,
+  });
+  if (reasons.length > 0) {
+    throw new UserFacingError(vscode.l10n.t('{0}: nothing was sent. {1}', action, reasons.join(' ')));
   }
   const operation = await beginCreateExtension(services.access, cluster, toSend.name, toExtensionBody(toSend), pollOptions());
   return trackOperation(services, {

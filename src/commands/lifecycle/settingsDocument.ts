@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { bindSettingsFile } from '../../client';
 import { validateSettingsDocument } from '../../shared';
-import { settingsLanguageId } from '../../shared/protocol';
 import { readSettingsText } from '../../shared/settingsText';
 import type { Prompter } from '../../ui/prompter';
 import { registerCommand } from '../registerCommand';
@@ -85,6 +84,22 @@ async function showForEditing(document: vscode.TextDocument, empty: boolean): Pr
 }
 
 /**
+ * The rules' errors in the document, said when ✓ is chosen rather than steps later: a modal lists them and keeps the
+ * document open unless the user goes on (the protected settings asked next may still settle a rule across both).
+ */
+async function goesOnDespiteErrors(prompter: Prompter, text: string, extensionType: string): Promise<boolean> {
+  const errors = validateSettingsDocument(text, { extensionType, isProtected: false, draft: true }).filter((d) => d.severity === 'error');
+  return (
+    errors.length === 0 ||
+    prompter.confirm(
+      errors.length === 1 ? vscode.l10n.t('The settings have 1 error') : vscode.l10n.t('The settings have {0} errors', errors.length),
+      vscode.l10n.t('{0}\n\nFix them in the document, or go on: the review lists them again, and nothing with an error is sent.', errors.map((e) => e.message).join('\n')),
+      vscode.l10n.t('Go On Anyway'),
+    )
+  );
+}
+
+/**
  * Configuration settings edited in an untitled document bound to the settings language server, so the user gets the
  * type's completion, hover and diagnostics while typing; the editor-title button ✓ Use These Settings hands them back,
  * and closing the document cancels. Only for plain settings: an untitled document is never saved by us, but VS Code
@@ -94,7 +109,7 @@ async function showForEditing(document: vscode.TextDocument, empty: boolean): Pr
 export async function editSettingsInDocument(prompter: Prompter, edit: SettingsDocumentEdit): Promise<Record<string, string> | undefined> {
   const empty = Object.keys(edit.settings).length === 0;
   const content = empty ? '{\n  \n}\n' : `${JSON.stringify(edit.settings, null, 2)}\n`;
-  const document = await vscode.workspace.openTextDocument({ language: settingsLanguageId, content });
+  const document = await vscode.workspace.openTextDocument({ language: 'json', content });
   const entry: Waiting = { document, used: false };
   waiting.set(document.uri.toString(), entry);
   updateContext();
@@ -110,7 +125,10 @@ export async function editSettingsInDocument(prompter: Prompter, edit: SettingsD
       const text = document.getText();
       const parsed = readSettingsText(text);
       if (parsed.rootKind === 'object' && parsed.syntaxErrors.length === 0) {
-        return Object.fromEntries(parsed.entries.map((e) => [e.key, e.text]));
+        if (await goesOnDespiteErrors(prompter, text, edit.extensionType)) {
+          return Object.fromEntries(parsed.entries.map((e) => [e.key, e.text]));
+        }
+        continue;
       }
       const fileErrors = validateSettingsDocument(text, { extensionType: edit.extensionType, isProtected: false }).filter((d) => d.severity === 'error');
       void prompter.notify('error', vscode.l10n.t('The settings are not a JSON object: {0} Fix them, then choose ✓ Use These Settings in the title bar.', fileErrors.map((d) => d.message).join(' ')));

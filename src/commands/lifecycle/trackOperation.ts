@@ -1,6 +1,6 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
 import * as vscode from 'vscode';
 import { describeAzureError } from '../../azure/azureErrorMessage';
+import { failureDetails } from '../../azure/extensionFailure';
 import type { ExtensionOperation, OperationOptions } from '../../azure/extensionOperations';
 import type { ClusterNode } from '../../tree/treeNodes';
 import type { ExtensionServices } from '../services';
@@ -23,18 +23,6 @@ export interface TrackedOperation {
 /** How often operations are polled when Azure sends no Retry-After: the tree's poll interval setting. */
 export function pollOptions(): OperationOptions {
   return { updateIntervalInMs: vscode.workspace.getConfiguration('aksClusterExtensions').get<number>('pollIntervalSeconds', 5) * 1000 };
-}
-
-/** The extension's errorInfo and non-info statuses in one line, to say why an operation failed. */
-function statusesOf(extension: Extension | undefined): string {
-  if (!extension) {
-    return '';
-  }
-  const parts = [
-    extension.errorInfo ? `${extension.errorInfo.code ?? ''}: ${extension.errorInfo.message ?? ''}` : undefined,
-    ...(extension.statuses ?? []).filter((s) => s.level?.toLowerCase() !== 'information').map((s) => `${s.code ?? ''}: ${s.message ?? s.displayStatus ?? ''}`),
-  ].filter((p): p is string => p !== undefined);
-  return parts.join('; ');
 }
 
 /**
@@ -71,7 +59,8 @@ export async function trackOperation(services: ExtensionServices, tracked: Track
     return outcome;
   }
   const described = describeAzureError(outcome.error, tracked.action);
-  const statuses = statusesOf(await findExtension(services.access, tracked.clusterNode.cluster, tracked.extensionName).catch(() => undefined));
+  const failed = await findExtension(services.access, tracked.clusterNode.cluster, tracked.extensionName).catch(() => undefined);
+  const statuses = failed ? failureDetails(failed) : '';
   services.log.error(statuses ? `${described.detail}; extension status: ${statuses}` : described.detail);
   const showLog = vscode.l10n.t('Show Log');
   void services.prompter.notify('error', statuses ? `${described.message} ${statuses}` : described.message, showLog).then((choice) => {

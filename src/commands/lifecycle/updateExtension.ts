@@ -1,10 +1,10 @@
-import type { Extension, PatchExtension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension, PatchExtension } from '../../azure/extensionModel';
 import * as vscode from 'vscode';
 import type { ClusterModel } from '../../azure/clusterModel';
 import { beginUpdateExtension } from '../../azure/extensionOperations';
 import { updateCommandLine } from '../../lifecycle/azCommandLine';
 import { changedValues, describeDiff, diffSettings, isEmptyDiff, settingsPatch } from '../../lifecycle/settingsDiff';
-import type { ExtensionRequest } from '../../shared';
+import { applyTypeUpdateDefaults, type ExtensionRequest } from '../../shared';
 import type { ExtensionNode } from '../../tree/treeNodes';
 import type { Prompter } from '../../ui/prompter';
 import { resolveExtensionNode } from '../nodePickers';
@@ -13,6 +13,7 @@ import type { ExtensionServices } from '../services';
 import { idleExtension } from './clusterChecks';
 import { confirmReview } from './reviewStep';
 import { ensureValidRequest } from './sendCreate';
+import { SettingsDiffEditor } from './settingsDiffEditor';
 import { editSettingsInDocument } from './settingsDocument';
 import { parseEntry } from './settingsQuestions';
 import { pollOptions, trackOperation } from './trackOperation';
@@ -56,7 +57,13 @@ async function settingsFromEntries(prompter: Prompter, extension: Extension): Pr
   }
 }
 
-async function planSettingsUpdate(services: ExtensionServices, cluster: ClusterModel, extension: Extension, kind: 'document' | 'entries'): Promise<PlannedUpdate | undefined> {
+async function planSettingsUpdate(
+  services: ExtensionServices,
+  diffEditor: SettingsDiffEditor,
+  cluster: ClusterModel,
+  extension: Extension,
+  kind: 'document' | 'entries',
+): Promise<PlannedUpdate | undefined> {
   const desired = kind === 'document'
     ? await editSettingsInDocument(services.prompter, {
         extensionType: extension.extensionType ?? '',
@@ -72,10 +79,11 @@ async function planSettingsUpdate(services: ExtensionServices, cluster: ClusterM
     void services.prompter.notify('info', vscode.l10n.t('The settings of {0} are unchanged: nothing to send.', extension.name ?? ''));
     return undefined;
   }
+  await diffEditor.show(extension.name ?? '', cluster.name, extension.configurationSettings ?? {}, desired);
   return {
     // Protected settings are never part of this patch: Azure would replace all of them.
     patch: { configurationSettings: settingsPatch(diff) as Record<string, string> },
-    lines: describeDiff(diff),
+    lines: [vscode.l10n.t('The diff editor shows the settings in Azure and after the update, side by side.'), ...describeDiff(diff)],
     azCommand: updateCommandLine(cluster, extension.name ?? '', { settings: changedValues(diff), removedSettings: diff.removed }),
     request: { extensionType: extension.extensionType ?? '', name: extension.name ?? '', configurationSettings: desired },
     changedKeys: new Set([...Object.keys(changedValues(diff)), ...diff.removed]),
@@ -85,16 +93,21 @@ async function planSettingsUpdate(services: ExtensionServices, cluster: ClusterM
 async function planVersioningUpdate(services: ExtensionServices, cluster: ClusterModel, extension: Extension): Promise<PlannedUpdate | undefined> {
   const prompter = services.prompter;
   const title = vscode.l10n.t('Versioning of {0}', extension.name ?? '');
-  const auto = await prompter.pick<boolean>(
+  // The three autoUpgradeMode values of API 2025-03-01: compatible (the service's default), patch, and none (a pin).
+  const currentMode = extension.autoUpgradeMinorVersion === false ? 'none' : extension.autoUpgradeMode === 'patch' ? 'patch' : 'compatible';
+  const current = (mode: string): string | undefined => (mode === currentMode ? vscode.l10n.t('current') : undefined);
+  const mode = await prompter.pick<'compatible' | 'patch' | 'none'>(
     [
-      { label: vscode.l10n.t('Upgrade minor versions automatically'), description: extension.autoUpgradeMinorVersion !== false ? vscode.l10n.t('current') : undefined, value: true },
-      { label: vscode.l10n.t('Pin a version'), description: extension.autoUpgradeMinorVersion === false ? vscode.l10n.t('current') : undefined, value: false },
+      { label: vscode.l10n.t('Upgrade minor versions automatically'), description: current('compatible'), detail: vscode.l10n.t('auto-upgrade mode compatible'), value: 'compatible' },
+      { label: vscode.l10n.t('Upgrade patch versions only'), description: current('patch'), detail: vscode.l10n.t('auto-upgrade mode patch'), value: 'patch' },
+      { label: vscode.l10n.t('Pin a version'), description: current('none'), value: 'none' },
     ],
     { title },
   );
-  if (auto === undefined) {
+  if (mode === undefined) {
     return undefined;
   }
+  const auto = mode !== 'none';
   const answer = await prompter.input({
     title,
     prompt: auto ? vscode.l10n.t('Release train') : vscode.l10n.t('Version to pin'),
@@ -105,16 +118,24 @@ async function planVersioningUpdate(services: ExtensionServices, cluster: Cluste
     return undefined;
   }
   const value = answer.trim();
-  const patch: PatchExtension = auto ? { autoUpgradeMinorVersion: true, releaseTrain: value } : { autoUpgradeMinorVersion: false, version: value };
+  // The mode is sent only when it changes, so an update az could make sends what az sends.
+  const modeChange = auto && mode !== (extension.autoUpgradeMode ?? 'compatible') ? { autoUpgradeMode: mode } : {};
+  const patch: PatchExtension = auto ? { autoUpgradeMinorVersion: true, releaseTrain: value, ...modeChange } : { autoUpgradeMinorVersion: false, version: value };
   return {
     patch,
-    lines: [auto ? vscode.l10n.t('Automatic minor upgrades on release train {0}', value) : vscode.l10n.t('Version {0}, no automatic upgrades', value)],
+    lines: [
+      !auto
+        ? vscode.l10n.t('Version {0}, no automatic upgrades', value)
+        : mode === 'patch'
+          ? vscode.l10n.t('Automatic patch upgrades on release train {0}', value)
+          : vscode.l10n.t('Automatic minor upgrades on release train {0}', value),
+    ],
     azCommand: updateCommandLine(cluster, extension.name ?? '', patch),
     request: { extensionType: extension.extensionType ?? '', name: extension.name ?? '', ...patch },
   };
 }
 
-async function updateExtension(services: ExtensionServices, node: ExtensionNode) {
+async function updateExtension(services: ExtensionServices, diffEditor: SettingsDiffEditor, node: ExtensionNode) {
   const cluster = node.parent.cluster;
   const name = node.extension.name ?? '';
   const extension = await idleExtension(services, cluster, name);
@@ -124,21 +145,27 @@ async function updateExtension(services: ExtensionServices, node: ExtensionNode)
       { label: vscode.l10n.t('Change configuration settings as key=value entries'), value: 'entries' },
       { label: vscode.l10n.t('Auto-upgrade, version or release train'), value: 'versioning' },
     ],
-    { title: vscode.l10n.t('Update {0} on {1}', name, cluster.name), placeHolder: vscode.l10n.t('Protected settings have their own command: Update Protected Settings…') },
+    { title: vscode.l10n.t('Update {0} on {1}', name, cluster.name), placeHolder: vscode.l10n.t('What to change (protected settings have their own command: Replace Protected Settings…)') },
   );
-  const plan = kind === undefined ? undefined : kind === 'versioning' ? await planVersioningUpdate(services, cluster, extension) : await planSettingsUpdate(services, cluster, extension, kind);
+  const plan = kind === undefined ? undefined : kind === 'versioning' ? await planVersioningUpdate(services, cluster, extension) : await planSettingsUpdate(services, diffEditor, cluster, extension, kind);
   if (!plan) {
     return undefined;
   }
   const action = vscode.l10n.t('Update {0} on {1}', name, cluster.name);
   // The settings start from what Azure stores; keys fixed at creation (Dapr's global.ha.*) must keep their value.
   const warnings = ensureValidRequest(plan.request, action, plan.changedKeys, { settingsForm: 'stored', settingsBefore: extension.configurationSettings ?? {} });
-  if (!(await confirmReview(services.prompter, { title: action, action: vscode.l10n.t('Update {0}', name), lines: plan.lines, azCommand: plan.azCommand, warnings }))) {
+  // What az's partner class adds to an update (Dapr's apply-CRDs hook) is sent too, and listed, never silently.
+  const completed = applyTypeUpdateDefaults(extension, plan.patch);
+  const lines = [
+    ...plan.lines,
+    ...Object.entries(completed.added).map(([key, value]) => vscode.l10n.t('+ {0} = {1} (az adds it to this update)', key, value)),
+  ];
+  if (!(await confirmReview(services.prompter, { title: action, action: vscode.l10n.t('Update {0}', name), lines, azCommand: plan.azCommand, warnings }))) {
     return undefined;
   }
   // Checked again right before sending: the review may have stayed open while another operation started.
   await idleExtension(services, cluster, name);
-  const operation = await beginUpdateExtension(services.access, cluster, name, plan.patch, pollOptions());
+  const operation = await beginUpdateExtension(services.access, cluster, name, completed.patch as PatchExtension, pollOptions());
   return trackOperation(services, {
     clusterNode: node.parent,
     extensionName: name,
@@ -151,7 +178,8 @@ async function updateExtension(services: ExtensionServices, node: ExtensionNode)
 
 /** Update…: settings (in a document or as entries, only changed keys sent, previewed) or versioning; never protected settings. */
 export function registerUpdateExtension(context: vscode.ExtensionContext, services: ExtensionServices): void {
+  const diffEditor = SettingsDiffEditor.register(context);
   registerCommand(context, services, 'aksClusterExtensions.updateExtension', 'Update extension', async (arg?: unknown) =>
-    updateExtension(services, await resolveExtensionNode(arg, services)),
+    updateExtension(services, diffEditor, await resolveExtensionNode(arg, services)),
   );
 }

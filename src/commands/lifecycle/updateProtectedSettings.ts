@@ -70,7 +70,7 @@ async function updateProtectedSettings(services: ExtensionServices, node: Extens
   });
 }
 
-/** Update Protected Settings…: on an extension (or one picked from the palette). */
+/** Replace Protected Settings…: on an extension (or one picked from the palette). */
 export function registerUpdateProtectedSettings(context: vscode.ExtensionContext, services: ExtensionServices): void {
   registerCommand(context, services, 'aksClusterExtensions.updateProtectedSettings', 'Update protected settings', async (arg?: unknown) =>
     updateProtectedSettings(services, await resolveExtensionNode(arg, services)),

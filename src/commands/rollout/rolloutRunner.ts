@@ -5,8 +5,8 @@ import { runRollout } from '../../rollout/rolloutEngine';
 import { failedTargets, FINAL_STATES, type RolloutRecord, type RolloutTarget, resumable } from '../../rollout/rolloutRecord';
 import { HEARTBEAT_MS } from '../../rollout/rolloutStore';
 import { countsLine, rolloutSummaryMarkdown, secondsLeft } from '../../rollout/rolloutSummary';
+import { requestTargetOf, requestToSend } from '../../lifecycle/requestToSend';
 import type { ExtensionRequest } from '../../shared';
-import { requestToSend } from '../lifecycle/sendCreate';
 import { pollOptions } from '../lifecycle/trackOperation';
 import type { ExtensionServices } from '../services';
 
@@ -65,7 +65,8 @@ export async function executeRollout(services: ExtensionServices, record: Rollou
           {
             record,
             targets,
-            requestFor: (cluster) => requestToSend(req, { tenantId: tenantOf(cluster) }),
+            // Per cluster: what the CLI fills in can depend on the target (Azure Backup records the tenant).
+            requestFor: (cluster) => requestToSend(req, requestTargetOf(cluster, tenantOf(cluster))),
             withCanary: mode === 'start',
             replaceFailed: new Set(mode === 'retryFailed' ? targets.map((t) => t.cluster.id.toLowerCase()) : []),
             pollIntervalMs: pollOptions().updateIntervalInMs ?? 5000,

@@ -1,4 +1,4 @@
-import type { Extension } from '@azure/arm-kubernetesconfiguration';
+import type { Extension } from '../../azure/extensionModel';
 import * as vscode from 'vscode';
 import type { AzureAccess } from '../../azure/azureAccess';
 
@@ -10,9 +10,11 @@ export function extensionDocumentText(extension: Extension): string {
   return `${JSON.stringify(shown, null, 2)}\n`;
 }
 
-/** The URI of the read-only document that shows an extension instance. */
+/** The URI of the read-only document that shows an extension instance; its tab reads "dapr (aks-1).json". */
 export function extensionDocumentUri(extensionId: string, name: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: EXTENSION_DOCUMENT_SCHEME, path: `/${name}.json`, query: new URLSearchParams({ id: extensionId }).toString() });
+  const cluster = /\/managedClusters\/([^/]+)\//i.exec(extensionId)?.[1] ?? '';
+  const file = cluster ? `${name} (${cluster}).json` : `${name}.json`;
+  return vscode.Uri.from({ scheme: EXTENSION_DOCUMENT_SCHEME, path: `/${file}`, query: new URLSearchParams({ id: extensionId }).toString() });
 }
 
 /** Serves `aks-extension:` documents, read-only by construction (a content provider cannot be saved to). */

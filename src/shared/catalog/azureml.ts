@@ -1,5 +1,6 @@
 import { booleanValue, type ExtensionTypeInfo } from './extensionType';
 import { isTrue, type RuleFinding, type SettingsView } from '../rules/settingsView';
+import { azuremlCliAddedKeys, azuremlCliSettings, azuremlPrerequisites } from './azuremlRequest';
 
 // Facts from the az k8s-extension AzureML partner extension and the "Deploy AzureML extension" docs.
 const serviceTypes = ['NodePort', 'LoadBalancer', 'ClusterIP'];
@@ -54,17 +55,22 @@ function sslCertAndKeyTogether(view: SettingsView): RuleFinding[] {
   }];
 }
 
+// With inference on, az rejects a missing or unknown inferenceRouterServiceType (compared ignoring case).
 function routerServiceTypeRequired(view: SettingsView): RuleFinding[] {
-  if (!isTrue(view.get('enableInference')) || view.get('inferenceRouterServiceType') !== undefined) return [];
+  const serviceType = view.get('inferenceRouterServiceType');
+  if (!isTrue(view.get('enableInference'))) return [];
+  if (serviceType !== undefined && serviceTypes.some((t) => t.toLowerCase() === serviceType.toLowerCase())) return [];
   return [{
     code: 'azureml/router-service-type-required',
     severity: 'error',
-    key: 'enableInference',
-    message: 'Inference needs inferenceRouterServiceType: add it with NodePort, LoadBalancer or ClusterIP (and internalLoadBalancerProvider "azure" if the cluster allows only internal load balancers).',
+    key: serviceType === undefined ? 'enableInference' : 'inferenceRouterServiceType',
+    message: 'Inference needs inferenceRouterServiceType NodePort, LoadBalancer or ClusterIP, and az rejects anything else (add internalLoadBalancerProvider "azure" if the cluster allows only internal load balancers).',
   }];
 }
 
+// az checks this pair only when inference is on.
 function nodePortWithInternalLoadBalancer(view: SettingsView): RuleFinding[] {
+  if (!isTrue(view.get('enableInference'))) return [];
   const nodePort = view.get('inferenceRouterServiceType')?.toLowerCase() === 'nodeport';
   if (!nodePort || view.get('internalLoadBalancerProvider')?.toLowerCase() !== 'azure') return [];
   return [{
@@ -87,6 +93,11 @@ export const azureml: ExtensionTypeInfo = {
   openKeySet: false,
   duplicateAcrossFilesIsError: true,
   docsUrl: 'https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension',
+  cliClusterScope: true,
+  cliDefaultReleaseTrain: 'stable',
+  cliSettings: azuremlCliSettings,
+  prerequisites: azuremlPrerequisites,
+  storedOnlyKeys: azuremlCliAddedKeys,
   keys: [
     { key: 'enableTraining', doc: 'Installs the components for Machine Learning training jobs.', default: 'false', value: booleanValue },
     { key: 'enableInference', doc: 'Installs the components for real-time inference (online endpoints).', default: 'false', value: booleanValue },
@@ -109,6 +120,9 @@ export const azureml: ExtensionTypeInfo = {
     { key: 'relayserver.enabled', doc: 'Uses Azure Relay for the control channel (off by default on AKS).', default: 'false', value: booleanValue },
     { key: 'servicebus.enabled', doc: 'Uses Azure Service Bus for job state (off by default).', default: 'false', value: booleanValue },
     { key: 'nginxIngress.enabled', doc: 'Installs the NGINX ingress used by AzureML (on by default on AKS).', default: 'true', value: booleanValue },
+    { key: 'relayServerConnectionString', doc: 'Connection string of an existing Azure Relay hybrid connection; without it, relayserver.enabled "true" makes az create one.', protected: 'recommended' },
+    { key: 'serviceBusConnectionString', doc: 'Connection string of an existing Service Bus namespace; without it, servicebus.enabled "true" makes az create one.', protected: 'recommended' },
+    { key: 'azure_log_analytics.connection_string', doc: 'Shared key of an existing Log Analytics workspace; without it, logAnalyticsWS "true" makes az create one.', protected: 'recommended' },
   ],
   rules: [
     trainingOrInference,

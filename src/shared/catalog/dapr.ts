@@ -1,4 +1,5 @@
 import { booleanValue, durationValue, integerValue, type ExtensionTypeInfo, type ValueConstraint } from './extensionType';
+import { readFromSettingsOnly } from '../rules/readFromSettingsOnly';
 import type { RuleFinding, SettingsView } from '../rules/settingsView';
 
 // Facts from the az k8s-extension Dapr partner extension and the "Dapr extension for AKS" docs.
@@ -18,7 +19,8 @@ function existingReleaseKeysTogether(view: SettingsView): RuleFinding[] {
   const [present, missing] = name ? [nameKey, namespaceKey] : [namespaceKey, nameKey];
   return [{
     code: 'dapr/existing-release-pair',
-    severity: 'error',
+    // az warns, ignores the key and asks whether Dapr is installed; these tools answer "no" (skipExistingDaprCheck).
+    severity: 'warning',
     key: present,
     message: `${present} is ignored without ${missing}: add ${missing}, or the CLI asks interactively whether Dapr is installed.`,
   }];
@@ -45,19 +47,6 @@ function createWillPrompt(view: SettingsView): RuleFinding[] {
   }];
 }
 
-function settingsMustNotBeProtected(view: SettingsView): RuleFinding[] {
-  // The CLI reads these only from --configuration-settings.
-  return ['skipExistingDaprCheck', nameKey, namespaceKey]
-    .filter((key) => view.getIn('protected', key) !== undefined && view.getIn('settings', key) === undefined)
-    .map((key) => ({
-      code: 'dapr/read-from-settings-only',
-      severity: 'warning' as const,
-      key,
-      in: 'protected' as const,
-      message: `The CLI reads ${key} only from the configuration settings: move it out of the protected settings.`,
-    }));
-}
-
 export const dapr: ExtensionTypeInfo = {
   type: 'microsoft.dapr',
   displayName: 'Dapr',
@@ -68,6 +57,8 @@ export const dapr: ExtensionTypeInfo = {
   keysCaseSensitive: true,
   openKeySet: true,
   docsUrl: 'https://learn.microsoft.com/azure/aks/dapr-settings',
+  cliClusterScope: true,
+  cliDefaultReleaseTrain: 'stable',
   // The docs: these cannot be modified after creation; changing them needs the extension deleted and created again.
   immutablePrefixes: ['global.ha.', 'dapr_placement.'],
   keys: [
@@ -95,5 +86,11 @@ export const dapr: ExtensionTypeInfo = {
     { key: 'dapr_monitoring.logLevel', doc: 'Log level of the control plane.', default: 'info', value: { kind: 'enum', values: ['debug', 'info', 'warn', 'error', 'fatal'] } },
     { key: 'hooks.applyCrds', doc: 'Applies the Dapr CRDs on upgrade; the CLI turns it off when downgrading.', default: 'true', value: booleanValue },
   ],
-  rules: [existingReleaseKeysTogether, existingReleaseIgnoredWhenSkipping, createWillPrompt, settingsMustNotBeProtected],
+  rules: [
+    existingReleaseKeysTogether,
+    existingReleaseIgnoredWhenSkipping,
+    createWillPrompt,
+    // Dapr._get_release_info reads these from --configuration-settings only.
+    readFromSettingsOnly('dapr/read-from-settings-only', ['skipExistingDaprCheck', nameKey, namespaceKey]),
+  ],
 };

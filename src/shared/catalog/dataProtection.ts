@@ -1,4 +1,5 @@
-import { booleanValue, guidValue, quantityValue, type ExtensionTypeInfo } from './extensionType';
+import { booleanValue, guidValue, quantityValue, type CliSettings, type CliTarget, type ExtensionTypeInfo } from './extensionType';
+import { toStoredSettings } from './storedForm';
 import type { RuleFinding, SettingsView } from '../rules/settingsView';
 
 // Facts from the az k8s-extension DataProtectionKubernetes partner extension (Azure Backup for AKS). The CLI renames
@@ -25,6 +26,19 @@ function protectedSettingsIgnored(view: SettingsView): RuleFinding[] {
     in: 'protected' as const,
     message: `The CLI sends no protected settings for Azure Backup, so ${key} is dropped: move it to the configuration settings or remove it.`,
   }));
+}
+
+// az looks the blob endpoint up on the storage account when storageAccountURI is absent; these tools read no storage account.
+function storageAccountUriPrerequisite(view: SettingsView): string | undefined {
+  if (view.get('storageAccountURI') !== undefined) return undefined;
+  return `az k8s-extension create reads the blob endpoint of the storage account when ${view.nameOf('storageAccountURI')} is absent. These tools do not: add it (https://<storageAccount>.blob.core.windows.net/ in Azure's public cloud), or run the az command.`;
+}
+
+// Renamed keys, unknown keys dropped, the tenant added, useAAD "true" unless given; protected settings never sent.
+function cliSettings(input: CliSettings, target: CliTarget): CliSettings {
+  const settings = toStoredSettings(dataProtection, input.settings, target);
+  settings[`${location}.config.useAAD`] ??= 'true';
+  return { settings, protectedSettings: {} };
 }
 
 export const dataProtection: ExtensionTypeInfo = {
@@ -54,4 +68,8 @@ export const dataProtection: ExtensionTypeInfo = {
     { key: 'credentials.tenantId', doc: 'Tenant of the subscription the extension was created in; the CLI adds it.', value: guidValue, filledFrom: 'tenantId' },
   ],
   rules: [requiredStorageKeys, protectedSettingsIgnored],
+  cliClusterScope: true,
+  cliDefaultReleaseTrain: 'stable',
+  prerequisites: storageAccountUriPrerequisite,
+  cliSettings,
 };

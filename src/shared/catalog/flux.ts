@@ -1,7 +1,8 @@
 import { booleanValue, durationValue, integerValue, quantityValue, type ExtensionTypeInfo, type SettingKeyInfo } from './extensionType';
 import { isTrue, type RuleFinding, type SettingsView } from '../rules/settingsView';
 
-// Facts from the "GitOps Flux v2 configurations" reference (microsoft.flux extension settings).
+// Facts from the "GitOps Flux v2 configurations" reference (microsoft.flux extension settings). The az CLI has no partner
+// class for Flux (DefaultExtension): it sends any settings, so every finding here is at most a warning.
 const onByDefault = ['source-controller', 'helm-controller', 'kustomize-controller', 'notification-controller'];
 const offByDefault = ['image-automation-controller', 'image-reflector-controller'];
 const agents = ['fluxconfig-agent', 'fluxconfig-controller'];
@@ -26,7 +27,7 @@ function workloadIdentityNeedsClientId(view: SettingsView): RuleFinding[] {
   if (!isTrue(view.get('workloadIdentity.enable')) || view.get('workloadIdentity.azureClientId')) return [];
   return [{
     code: 'flux/workload-identity-client-id',
-    severity: 'error',
+    severity: 'warning',
     key: 'workloadIdentity.enable',
     message: 'Workload identity needs workloadIdentity.azureClientId: add the client ID of the managed identity Flux should use.',
   }];

@@ -2,9 +2,11 @@ import { appConfiguration } from './appConfiguration';
 import { azureDefender } from './azureDefender';
 import { azureml } from './azureml';
 import { azureMonitorContainers } from './azureMonitorContainers';
+import { azureMonitorMetrics } from './azureMonitorMetrics';
 import { containerStorage } from './containerStorage';
 import { dapr } from './dapr';
 import { dataProtection } from './dataProtection';
+import { entraWorkloadIam } from './entraWorkloadIam';
 import type { ExtensionTypeInfo } from './extensionType';
 import { flux } from './flux';
 import { openServiceMesh } from './openServiceMesh';
@@ -20,6 +22,8 @@ export const extensionTypes: readonly ExtensionTypeInfo[] = [
   azureMonitorContainers,
   azureDefender,
   openServiceMesh,
+  azureMonitorMetrics,
+  entraWorkloadIam,
 ];
 
 const byName = new Map<string, ExtensionTypeInfo>();

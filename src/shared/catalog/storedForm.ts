@@ -1,4 +1,4 @@
-import type { ExtensionTypeInfo } from './extensionType';
+import type { CliTarget, ExtensionTypeInfo } from './extensionType';
 
 /** Which spelling of the settings is checked: as a user types them, or as Azure stores them. */
 export type SettingsForm = 'typed' | 'stored';
@@ -39,10 +39,7 @@ export function catalogForForm(info: ExtensionTypeInfo, form: SettingsForm): For
 type Settings = Record<string, string>;
 
 /** What the CLI knows about the target when it fills in a request. */
-export interface RequestTarget {
-  /** Tenant of the cluster's subscription (Azure Backup records it in its settings). */
-  readonly tenantId?: string;
-}
+export type RequestTarget = CliTarget;
 
 /**
  * Settings as the az CLI sends them for the type: typed keys renamed to the names Azure stores (matched ignoring case

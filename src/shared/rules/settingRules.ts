@@ -23,15 +23,16 @@ function describeKnown(info: ExtensionTypeInfo, setting: SettingKeyInfo, key: st
       const quoted = mayQuoteValue(key, value, where === 'protected' || setting.protected !== undefined);
       findings.push({
         code: 'settings/invalid-value',
-        severity: 'error',
+        severity: setting.value.cliChecked ? 'error' : 'warning',
         message: quoted ? `"${value}" is not a valid value for ${key}: use ${expected}.` : `The value of ${key} is not valid: use ${expected}.`,
       });
     }
   }
   if (setting.protected === 'required' && where === 'settings') {
+    // az ignores the key in the configuration settings rather than rejecting it; the type's rules say when that matters.
     findings.push({
       code: 'settings/must-be-protected',
-      severity: 'error',
+      severity: 'warning',
       message: `${info.displayName} reads ${key} only from the protected settings: move it to the protected settings file.`,
     });
   } else if (setting.protected === 'recommended' && where === 'settings') {
@@ -68,9 +69,10 @@ export function checkSetting(info: ExtensionTypeInfo | undefined, key: string, v
       return where === 'settings' && isSecretLooking(key, value) ? [...findings, secretFinding(key)] : findings;
     }
     if (match.kind === 'wrong-case') {
+      // az sends the key as written and the extension ignores it: a warning with the rename as quick fix.
       return [{
         code: 'settings/key-case',
-        severity: 'error',
+        severity: 'warning',
         message: `Setting keys of ${info.displayName} are case-sensitive: write ${match.setting.key}, not ${key}.`,
         suggestion: match.setting.key,
       }];

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { AksClusterExtensionsApi } from '../../../src/extensionApi';
 import type { ClusterNode, ExtensionNode, TreeNode } from '../../../src/tree/treeNodes';
-import { settingsLanguageId } from '../../../src/shared/protocol';
 import type { RecordedRequest } from '../../emulator/emulatorTypes';
 import { emulatorControl } from '../emulatorControl';
 import { childLabelled, emulatorSuiteSetup, eventually } from '../extensionApi';
@@ -91,7 +90,7 @@ export function fluxWizard(review: string, overrides: ScriptedAnswer[] = []): Sc
 export function settingsDocumentShown(): Promise<vscode.TextEditor> {
   return eventually(async () => {
     const editor = vscode.window.activeTextEditor;
-    return editor?.document.languageId === settingsLanguageId && editor.document.uri.scheme === 'untitled' ? editor : undefined;
+    return editor?.document.languageId === 'json' && editor.document.uri.scheme === 'untitled' ? editor : undefined;
   }, 'the settings document');
 }
 

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { AKS_CLUSTER_RESOURCE, AKS_CLUSTER_RP } from '../../../src/azure/azureAccess';
 import { startEmulator } from '../../emulator/emulator';
 import type { RunningEmulator } from '../../emulator/emulatorTypes';
 import { emulatorAccess } from '../../support/emulatorAccess';
@@ -20,7 +19,7 @@ describe('the request log: one line per ARM request for a support ticket, never 
     const [subscription] = await access.listSubscriptions();
     const [cluster] = (await access.listClusters(subscription)).filter((c) => c.hasManagedIdentity && c.powerState !== 'Stopped');
     const client = access.clientsFor(cluster.subscriptionId).kubernetesConfiguration;
-    const poller = await client.extensions.beginCreate(cluster.resourceGroup, AKS_CLUSTER_RP, AKS_CLUSTER_RESOURCE, cluster.name, 'logged', {
+    const poller = await client.beginCreate(cluster, 'logged', {
       extensionType: 'microsoft.flux',
       configurationSettings: { 'helm-controller.detectDrift': PLAIN },
       configurationProtectedSettings: { token: SECRET },

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { SourceControlConfigurationClient } from '@azure/arm-kubernetesconfiguration';
 import { createHttpHeaders, createPipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import { armClientOptions } from '../../../src/azure/armClientOptions';
+import { EXTENSIONS_API_VERSION } from '../../../src/azure/extensionModel';
+import { KubernetesConfigurationClient } from '../../../src/azure/kubernetesConfigurationClient';
 import { isTrustedTokenHost, tokenHostGuardPolicy } from '../../../src/azure/tokenHostGuard';
 import type { RunningEmulator } from '../../emulator/emulatorTypes';
-import { AKS, EXTENSIONS_API, fakeCredential, SEED, startTestEmulator } from '../emulator/helpers';
+import { fakeCredential, SEED, startTestEmulator } from '../emulator/helpers';
 
 describe('tokenHostGuard', () => {
   it('trusts the Resource Manager hosts of every cloud and the configured endpoint only', () => {
@@ -13,6 +14,16 @@ describe('tokenHostGuard', () => {
     assert.ok(isTrustedTokenHost('https://127.0.0.1:4443/x', 'https://127.0.0.1:4443'));
     assert.ok(!isTrustedTokenHost('https://evil.example.com/x', 'https://management.azure.com'));
     assert.ok(!isTrustedTokenHost('https://127.0.0.1:9999/x', 'https://127.0.0.1:4443'));
+  });
+
+  it('trusts regional Resource Manager hosts, never a resource provider host or a look-alike', () => {
+    assert.ok(isTrustedTokenHost('https://eastus.management.azure.com/subscriptions', 'https://management.azure.com'));
+    assert.ok(isTrustedTokenHost('https://chinaeast2.management.chinacloudapi.cn/x', 'https://management.chinacloudapi.cn'));
+    // The Location header of a create in the az CLI's recordings: the RP's own host, not Resource Manager.
+    assert.ok(!isTrustedTokenHost('https://westus2.rp.kubernetesconfiguration.azure.com/subscriptions/x', 'https://management.azure.com'));
+    assert.ok(!isTrustedTokenHost('https://a.b.management.azure.com/x', 'https://management.azure.com'));
+    assert.ok(!isTrustedTokenHost('https://management.azure.com.evil.example/x', 'https://management.azure.com'));
+    assert.ok(!isTrustedTokenHost('http://eastus.management.azure.com/x', 'https://management.azure.com'));
   });
 
   it('refuses to send a bearer token elsewhere, and lets token-less requests through', async () => {
@@ -36,12 +47,10 @@ describe('tokenHostGuard', () => {
    */
   describe('in the SDK pipeline, on URLs that responses point to', () => {
     let emulator: RunningEmulator;
-    const cluster = ['rg-aks-prod-eastus', ...AKS, 'aks-prod-eastus-01'] as const;
-    const client = (): SourceControlConfigurationClient =>
-      new SourceControlConfigurationClient(fakeCredential, SEED.prodSubscription, {
-        ...armClientOptions(emulator.url.replace('127.0.0.1', 'localhost'), emulator.caPem),
-        retryOptions: { maxRetries: 0 },
-      });
+    const cluster = { subscriptionId: SEED.prodSubscription, resourceGroup: 'rg-aks-prod-eastus', name: 'aks-prod-eastus-01' };
+    // The client the extension uses for Microsoft.KubernetesConfiguration, with the options every ARM client gets.
+    const client = (): KubernetesConfigurationClient =>
+      new KubernetesConfigurationClient(fakeCredential, { ...armClientOptions(emulator.url.replace('127.0.0.1', 'localhost'), emulator.caPem), retryOptions: { maxRetries: 0 } });
     const foreignRequests = (): string[] => emulator.requests.map((r) => r.url).filter((u) => /skipToken|\/operations\//i.test(u));
 
     before(async () => {
@@ -52,7 +61,7 @@ describe('tokenHostGuard', () => {
 
     it('a nextLink to another host never receives the token', async () => {
       const listing = async (): Promise<void> => {
-        for await (const extension of client().extensions.list(...cluster)) void extension;
+        await client().listExtensions(cluster);
       };
       await assert.rejects(listing(), /Refusing to send Azure credentials to 127\.0\.0\.1/);
       assert.equal(emulator.requests.length, 1, 'the first page was read');
@@ -61,11 +70,11 @@ describe('tokenHostGuard', () => {
 
     it('an Azure-AsyncOperation URL on another host never receives the token', async () => {
       const creating = async (): Promise<void> => {
-        const poller = await client().extensions.beginCreate(...cluster, 'guarded', { extensionType: 'microsoft.flux', autoUpgradeMinorVersion: true }, { updateIntervalInMs: 10 });
+        const poller = await client().beginCreate(cluster, 'guarded', { extensionType: 'microsoft.flux', autoUpgradeMinorVersion: true }, { updateIntervalInMs: 10 });
         await poller.pollUntilDone();
       };
       await assert.rejects(creating(), /Refusing to send Azure credentials to 127\.0\.0\.1/);
-      assert.ok(emulator.requests.some((r) => r.method === 'PUT' && r.url.includes(`api-version=${EXTENSIONS_API}`)));
+      assert.ok(emulator.requests.some((r) => r.method === 'PUT' && r.url.includes(`api-version=${EXTENSIONS_API_VERSION}`)));
       assert.deepEqual(foreignRequests(), []);
     });
   });

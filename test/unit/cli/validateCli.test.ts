@@ -54,7 +54,8 @@ describe('aksext validate (dist/cli.js)', function () {
     ]);
     assert.deepEqual(found[1].range, { start: { line: 4, character: 2 }, end: { line: 4, character: 21 } });
     assert.deepEqual(Object.keys(found[1]), ['file', 'range', 'severity', 'code', 'message']);
-    assert.equal(found[1].severity, 'error');
+    // az sends a key in the wrong case as written (the extension ignores it): a warning with a rename quick fix.
+    assert.equal(found[1].severity, 'warning');
   });
 
   it('prints [] and exits 0 for a file without problems', () => {
@@ -163,7 +164,8 @@ describe('aksext validate (dist/cli.js)', function () {
       file('m.dapr.protected.json', JSON.stringify({ 'global.ha.enabled': marker, 'dapr_operator.replicaCount': 7, token: { nested: marker } }));
       for (const format of ['text', 'json']) {
         const { status, stdout } = runIn(folder, 'validate', '--format', format, 'm.dapr.settings.json');
-        assert.equal(status, 1);
+        // az accepts these values (it sends their Python text): warnings only, so exit 0.
+        assert.equal(status, 0);
         assert.ok(!stdout.includes(marker) && !stdout.includes('12345678'), stdout);
       }
     });

@@ -215,7 +215,6 @@ describe('emulator: extensions', () => {
     const cases: [string, string, unknown, string][] = [
       ['version with auto-upgrade absent (= true)', 'v1', { properties: { extensionType: 'microsoft.dapr', version: '1.13.6' } }, 'properties.version'],
       ['version with auto-upgrade true', 'v2', { properties: { extensionType: 'microsoft.dapr', autoUpgradeMinorVersion: true, version: '1.13.6' } }, 'properties.version'],
-      ['releaseTrain with auto-upgrade false', 'rt', { properties: { extensionType: 'microsoft.dapr', autoUpgradeMinorVersion: false, releaseTrain: 'dev' } }, 'properties.releaseTrain'],
       ['an extension type not in the catalog', 'unknown', { properties: { extensionType: 'contoso.nothing' } }, 'properties.extensionType'],
       ['a missing extension type', 'missing', { properties: {} }, 'properties.extensionType'],
       ['an invalid name', '-bad-name-', { properties: { extensionType: 'microsoft.dapr' } }, 'extensionName'],
@@ -230,6 +229,11 @@ describe('emulator: extensions', () => {
         assert.strictEqual((response.body as { error: { target?: string } }).error.target, target);
       });
     }
+
+    it('accepts a release train with auto-upgrade off and a pinned version, as Azure did for the recorded az request', async () => {
+      const response = await put('rt', { properties: { extensionType: 'microsoft.dapr', autoUpgradeMinorVersion: false, releaseTrain: 'stable', version: '1.13.6' } });
+      assert.strictEqual(response.status, 201);
+    });
 
     it('rejects a PATCH setting version while auto-upgrade stays on', async () => {
       const response = await raw(emulator, 'PATCH', extensionPath(PROD, RG, BUSY_CLUSTER, 'dapr') + api, { body: { properties: { version: '1.13.6' } } });

@@ -30,7 +30,8 @@ type OavModule = {
   LiveValidator: new (options: Record<string, unknown>, log?: (message: string, level: string) => void) => OavLiveValidator;
 };
 
-export async function createSpecValidator(specificationDir: string): Promise<(traffic: RecordedRequest[]) => Promise<string[]>> {
+/** `swaggers`: which specs to load, as globs under specification/ (default: KubernetesConfiguration's). */
+export async function createSpecValidator(specificationDir: string, swaggers = ['specification/kubernetesconfiguration/**/*.json']): Promise<(traffic: RecordedRequest[]) => Promise<string[]>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see the header comment
   const oav = require('oav') as OavModule;
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aksext-arm-spec-'));
@@ -39,7 +40,7 @@ export async function createSpecValidator(specificationDir: string): Promise<(tr
   const validator = new oav.LiveValidator(
     {
       directory: root,
-      swaggerPathsPattern: ['specification/kubernetesconfiguration/**/*.json'],
+      swaggerPathsPattern: swaggers,
       excludedSwaggerPathsPattern: ['**/examples/**'],
       git: { shouldClone: false },
       isPathCaseSensitive: false,

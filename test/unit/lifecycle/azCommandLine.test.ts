@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createCommandLine, deleteCommandLine, shellQuote, updateCommandLine } from '../../../src/lifecycle/azCommandLine';
+import { requestFromExtension, toExtensionBody } from '../../../src/lifecycle/extensionBody';
 
 const cluster = { name: 'aks-1', resourceGroup: 'rg-1', subscriptionId: '00000000-0000-0000-0000-000000000001' };
 const MARKER = 'S3CRET-MARKER-value';
@@ -60,5 +61,22 @@ describe('az k8s-extension command lines', () => {
   it('quotes for a POSIX shell only when needed', () => {
     assert.equal(shellQuote('a.b-c=d'), 'a.b-c=d');
     assert.equal(shellQuote("it's"), `'it'\\''s'`);
+  });
+
+  it('sets a non-default autoUpgradeMode with az rest after the create or update (az k8s-extension has no flag for it)', () => {
+    const [create, rest] = createCommandLine(cluster, { name: 'flux', extensionType: 'microsoft.flux', autoUpgradeMinorVersion: true, autoUpgradeMode: 'patch' }).split('\n');
+    assert.match(create, /^az k8s-extension create /);
+    assert.equal(
+      rest,
+      `az rest --method patch --url 'https://management.azure.com/subscriptions/${cluster.subscriptionId}/resourceGroups/rg-1/providers/Microsoft.ContainerService/managedClusters/aks-1/providers/Microsoft.KubernetesConfiguration/extensions/flux?api-version=2025-03-01' --body '{"properties":{"autoUpgradeMode":"patch"}}'`,
+    );
+    assert.doesNotMatch(createCommandLine(cluster, { name: 'flux', extensionType: 'microsoft.flux', autoUpgradeMode: 'compatible' }), /az rest/);
+    assert.match(updateCommandLine(cluster, 'flux', { autoUpgradeMode: 'none' }), /\naz rest .*"autoUpgradeMode":"none"/);
+  });
+
+  it('a copy of an extension keeps its autoUpgradeMode unless it is the default', () => {
+    assert.equal(requestFromExtension({ name: 'f', extensionType: 'microsoft.flux', autoUpgradeMode: 'patch' }).autoUpgradeMode, 'patch');
+    assert.equal(requestFromExtension({ name: 'f', extensionType: 'microsoft.flux', autoUpgradeMode: 'compatible' }).autoUpgradeMode, undefined);
+    assert.equal(toExtensionBody({ name: 'f', extensionType: 'microsoft.flux', autoUpgradeMode: 'patch' }).autoUpgradeMode, 'patch');
   });
 });

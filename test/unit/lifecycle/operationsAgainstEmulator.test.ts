@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ClusterModel } from '../../../src/azure/clusterModel';
 import { beginCreateExtension, beginDeleteExtension, beginUpdateExtension, findExtension } from '../../../src/azure/extensionOperations';
+import { EXTENSION_TYPES_API_VERSION, EXTENSIONS_API_VERSION } from '../../../src/azure/extensionModel';
 import { listCatalogTypes, listCatalogVersions } from '../../../src/azure/extensionTypesCatalog';
 import { settingsPatch, diffSettings } from '../../../src/lifecycle/settingsDiff';
 import { startEmulator } from '../../emulator/emulator';
@@ -58,16 +59,32 @@ describe('Extension operations against the emulator (real SDK pollers)', () => {
     assert.ok(emulator.requests.some((r) => r.method === 'DELETE' && /forceDelete=true/.test(r.url)));
   });
 
-  it('offers the catalog of the cluster with versions newest first, and the built-in list when it does not answer', async () => {
+  it('offers the catalog of the subscription with versions newest first, and the built-in list when it does not answer', async () => {
     const cluster = named('aks-dev-westus2');
     const catalog = await listCatalogTypes(access, cluster, () => assert.fail('catalog should answer'));
     assert.equal(catalog.source, 'azure');
     assert.ok(catalog.types.some((t) => t.type === 'microsoft.dapr' && t.defaultReleaseNamespace === 'dapr-system'));
     assert.deepEqual(await listCatalogVersions(access, cluster, 'microsoft.dapr', 'stable', () => assert.fail('versions')), ['1.14.4', '1.14.2', '1.13.6', '1.13.5']);
     let why: unknown;
-    const fallback = await listCatalogTypes(access, { ...cluster, name: 'no-such-cluster' }, (err) => (why = err));
+    const fallback = await listCatalogTypes(access, { ...cluster, subscriptionId: '00000000-0000-0000-0000-000000000000' }, (err) => (why = err));
     assert.equal(fallback.source, 'builtIn');
     assert.ok(why, 'the reason is reported');
     assert.ok(fallback.types.some((t) => t.type === 'Microsoft.AzureML.Kubernetes'));
+  });
+
+
+  it('sends every call with extensions API 2025-03-01 and extension types API 2026-05-01, polling included', async () => {
+    const cluster = named('aks-dev-westus2');
+    await listCatalogVersions(access, cluster, 'microsoft.flux', 'stable', () => assert.fail('versions'));
+    await (await beginCreateExtension(access, cluster, 'flux', { extensionType: 'microsoft.flux' }, FAST)).pollUntilDone();
+    await (await beginUpdateExtension(access, cluster, 'flux', { configurationSettings: { a: 'b' } }, FAST)).pollUntilDone();
+    await access.listExtensions(cluster);
+    await (await beginDeleteExtension(access, cluster, 'flux', false, FAST)).pollUntilDone();
+    const calls = emulator.requests.filter((r) => /\/providers\/Microsoft\.KubernetesConfiguration\//i.test(r.url));
+    const versionOf = (url: string): string | null => new URL(url, 'https://x').searchParams.get('api-version');
+    assert.ok(calls.some((r) => /\/operations\//.test(r.url)) && calls.some((r) => /extensionTypes/.test(r.url)));
+    for (const call of calls) {
+      assert.equal(versionOf(call.url), /\/extensionTypes\b/i.test(call.url) ? EXTENSION_TYPES_API_VERSION : EXTENSIONS_API_VERSION, `${call.method} ${call.url}`);
+    }
   });
 });

@@ -63,7 +63,7 @@ describe('language server over LSP (stdio)', function () {
   }
   const codes = (d: Diagnostic[]): string[] => d.map((x) => String(x.code));
   const open = (uri: string, text: string): Promise<void> =>
-    connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'aks-extension-settings', version: 1, text } });
+    connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'json', version: 1, text } });
 
   before(async () => {
     writeFileSync(protectedPath, protectedText);

@@ -8,6 +8,7 @@ const typedBackup = {
   StorageAccount: 'stcontosobackup01',
   storageAccountResourceGroup: 'rg-backup',
   storageAccountSubscriptionId: '6b0a3f2e-8c1d-4e5f-9a7b-2c3d4e5f6a7b',
+  storageAccountURI: 'https://stcontosobackup01.blob.core.windows.net/',
   cpuLimit: '500m',
   notAKey: 'dropped',
 };
@@ -21,6 +22,9 @@ describe('what Azure receives for types the CLI translates (Azure Backup)', () =
       'configuration.backupStorageLocation.config.storageAccount': 'stcontosobackup01',
       'configuration.backupStorageLocation.config.resourceGroup': 'rg-backup',
       'configuration.backupStorageLocation.config.subscriptionId': '6b0a3f2e-8c1d-4e5f-9a7b-2c3d4e5f6a7b',
+      'configuration.backupStorageLocation.config.storageAccountURI': 'https://stcontosobackup01.blob.core.windows.net/',
+      // DataProtectionKubernetes.Create: useAAD is set to "true" when not given.
+      'configuration.backupStorageLocation.config.useAAD': 'true',
       'resources.limits.cpu': '500m',
       'credentials.tenantId': tenantId,
     });
@@ -39,7 +43,7 @@ describe('what Azure receives for types the CLI translates (Azure Backup)', () =
 
   it('turns stored settings back into the CLI\'s keys for "Copy as az command", without the keys the CLI adds', () => {
     const line = createCommandLine({ name: 'aks-1', resourceGroup: 'rg-1', subscriptionId: 's' }, sent);
-    assert.match(line, /--configuration-settings blobContainer=aksbackup storageAccount=stcontosobackup01 storageAccountResourceGroup=rg-backup storageAccountSubscriptionId=6b0a3f2e-8c1d-4e5f-9a7b-2c3d4e5f6a7b cpuLimit=500m$/);
+    assert.match(line, /--configuration-settings blobContainer=aksbackup storageAccount=stcontosobackup01 storageAccountResourceGroup=rg-backup storageAccountSubscriptionId=6b0a3f2e-8c1d-4e5f-9a7b-2c3d4e5f6a7b storageAccountURI=https:\/\/stcontosobackup01\.blob\.core\.windows\.net\/ cpuLimit=500m useAAD=true$/);
     assert.doesNotMatch(line, /tenantId|backupStorageLocation/);
   });
 });

@@ -84,9 +84,10 @@ describe('applyTypeDefaults and findExtensionType', () => {
     assert.deepEqual(validateExtensionRequest(existing).filter((p) => p.severity === 'error'), []);
   });
 
-  it('drops the version and release namespace for Azure Backup, which always auto-upgrades', () => {
+  it('drops the version for Azure Backup, which always auto-upgrades, and keeps the release namespace az sends', () => {
+    // DataProtectionKubernetes.Create builds ScopeCluster(release_namespace=...) before it logs "Ignoring 'release-namespace'".
     const out = applyTypeDefaults({ extensionType: 'backup', name: 'b', version: '1.0', autoUpgradeMinorVersion: false, releaseNamespace: 'x' });
-    assert.deepEqual([out.version, out.releaseNamespace, out.autoUpgradeMinorVersion], [undefined, undefined, true]);
+    assert.deepEqual([out.version, out.releaseNamespace, out.autoUpgradeMinorVersion], [undefined, 'x', true]);
   });
 
   it('drops protected settings for Azure Backup, whose CLI never sends them, and keeps them for other types', () => {

@@ -19,7 +19,7 @@ interface RuleCase {
 
 const training = { enableTraining: 'true' };
 const inference = { enableInference: 'true', inferenceRouterServiceType: 'LoadBalancer', allowInsecureConnections: 'true' };
-const backup = { blobContainer: 'c', storageAccount: 's', storageAccountResourceGroup: 'rg', storageAccountSubscriptionId: '00000000-0000-0000-0000-000000000000' };
+const backup = { blobContainer: 'c', storageAccount: 's', storageAccountResourceGroup: 'rg', storageAccountSubscriptionId: '00000000-0000-0000-0000-000000000000', storageAccountURI: 'https://s.blob.core.windows.net/' };
 
 const cases: RuleCase[] = [
   // Shared rules.
@@ -89,7 +89,7 @@ describe('settings rules (a good and a bad example each)', () => {
   }
 
   it('treats Azure Backup keys case-insensitively (no case error)', () => {
-    assert.deepEqual(codes('backup', { BlobContainer: 'c', STORAGEACCOUNT: 's', storageAccountResourceGroup: 'rg', storageAccountSubscriptionId: '00000000-0000-0000-0000-000000000000' }), []);
+    assert.deepEqual(codes('backup', { BlobContainer: 'c', STORAGEACCOUNT: 's', storageAccountResourceGroup: 'rg', storageAccountSubscriptionId: '00000000-0000-0000-0000-000000000000', storageaccounturi: 'https://s.blob.core.windows.net/' }), []);
   });
 
   it('suggests the right key for a case mistake', () => {

@@ -7,6 +7,7 @@ const storedBackup = {
   'configuration.backupStorageLocation.config.storageAccount': 'stcontosobackup01',
   'configuration.backupStorageLocation.config.resourceGroup': 'rg-backup',
   'configuration.backupStorageLocation.config.subscriptionId': '6b0a3f2e-8c1d-4e5f-9a7b-2c3d4e5f6a7b',
+  'configuration.backupStorageLocation.config.storageAccountURI': 'https://stcontosobackup01.blob.core.windows.net/',
   'credentials.tenantId': '4a1b7c2d-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
 };
 
@@ -63,7 +64,7 @@ describe('validateExtensionRequest in stored form (settings as Azure returns the
   });
 
   it('keeps the typed form as the default', () => {
-    const typedBackup = { blobContainer: 'c', storageAccount: 's', storageAccountResourceGroup: 'rg', storageAccountSubscriptionId: '00000000-0000-0000-0000-000000000000' };
+    const typedBackup = { blobContainer: 'c', storageAccount: 's', storageAccountResourceGroup: 'rg', storageAccountSubscriptionId: '00000000-0000-0000-0000-000000000000', storageAccountURI: 'https://s.blob.core.windows.net/' };
     assert.deepEqual(validateExtensionRequest({ extensionType: 'backup', name: 'b', scope: 'cluster', configurationSettings: typedBackup }), []);
     assert.ok(codes('backup', typedBackup, 'stored').includes('backup/missing-storage-setting'));
   });

@@ -1,7 +1,7 @@
 import type { AzureAccess } from './azureAccess';
 import type { ClusterModel } from './clusterModel';
 import type { Extension } from './extensionModel';
-import { type CatalogType, type CatalogVersion, listCatalogVersionDetails, listSubscriptionCatalog } from './extensionTypesCatalog';
+import { type CatalogType, type CatalogVersion, excludesAks, listCatalogVersionDetails, listSubscriptionCatalog } from './extensionTypesCatalog';
 import { matchesKubernetesVersion } from './kubernetesVersionRange';
 
 /** What is about to be installed, as the catalog checks need it. */
@@ -43,7 +43,7 @@ export function catalogBlockers(
   if (type.supportedRegions.length > 0 && !type.supportedRegions.some((r) => region(r) === region(cluster.location))) {
     reasons.push(`${type.type} is not offered in ${cluster.location}, where ${cluster.name} runs; it is offered in ${type.supportedRegions.join(', ')}.`);
   }
-  if (type.supportedClusterTypes.length > 0 && !type.supportedClusterTypes.some((t) => /^managedclusters?$/i.test(t))) {
+  if (excludesAks(type)) {
     reasons.push(`${type.type} cannot be installed on AKS clusters; it supports ${type.supportedClusterTypes.join(', ')}.`);
   }
   if (type.isManagedIdentityRequired && !cluster.hasManagedIdentity) {
@@ -83,14 +83,15 @@ export async function checkInstallAgainstCatalog(
     if (!type) {
       return [];
     }
-    const [existing, versions] = await Promise.all([
-      access.listExtensions(cluster),
-      listCatalogVersionDetails(access, cluster, type.type, intent.releaseTrain ?? 'stable').catch((err: unknown) => {
-        onUnavailable(err);
-        return undefined;
-      }),
-    ]);
-    return catalogBlockers(type, versions, cluster, intent, existing);
+    // A type AKS cannot take has no versions for AKS to read: its cluster-type reason says enough.
+    const versions = excludesAks(type)
+      ? undefined
+      : listCatalogVersionDetails(access, cluster, type.type, intent.releaseTrain ?? 'stable').catch((err: unknown) => {
+          onUnavailable(err);
+          return undefined;
+        });
+    const [existing, versionList] = await Promise.all([access.listExtensions(cluster), versions]);
+    return catalogBlockers(type, versionList, cluster, intent, existing);
   } catch (err) {
     onUnavailable(err);
     return [];

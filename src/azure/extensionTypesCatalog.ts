@@ -108,24 +108,29 @@ export function builtInCatalog(): CatalogAnswer {
 }
 
 /**
- * The extension types of a subscription that AKS clusters can take: one call per subscription (the clusterType filter
- * of API 2026-05-01) serves every cluster in it, whatever its region; region support is in each entry.
+ * The extension types of a subscription: one call per subscription (API 2026-05-01) serves every cluster in it,
+ * whatever its region; region and cluster-type support are in each entry. No clusterType filter: it would save no
+ * call, and a type AKS cannot take must stay known to say so when someone types its name.
  */
 export function listSubscriptionCatalog(access: AzureAccess, subscriptionId: string): Promise<CatalogType[]> {
   return access.catalogTypes.get(`/subscriptions/${subscriptionId}/catalog`, async () => {
     const client = access.clientsFor(subscriptionId).kubernetesConfiguration;
     const bodies = await client.listAll<CatalogTypeBody>(`/subscriptions/${encodeURIComponent(subscriptionId)}/${PROVIDER}/extensionTypes`, {
       'api-version': EXTENSION_TYPES_API_VERSION,
-      clusterType: 'managedClusters',
     });
     return bodies.filter((b): b is CatalogTypeBody & { name: string } => typeof b.name === 'string').map(catalogTypeFromBody);
   });
 }
 
-/** The extension types Azure offers for this cluster's subscription, else the built-in catalog; `onFallback` hears why. */
+/** True when the type lists cluster types and AKS (managedClusters) is not among them. */
+export function excludesAks(type: CatalogType): boolean {
+  return type.supportedClusterTypes.length > 0 && !type.supportedClusterTypes.some((t) => /^managedclusters?$/i.test(t));
+}
+
+/** The extension types Azure offers AKS clusters in this cluster's subscription, else the built-in catalog; `onFallback` hears why. */
 export async function listCatalogTypes(access: AzureAccess, cluster: ClusterModel, onFallback: (err: unknown) => void): Promise<CatalogAnswer> {
   try {
-    const types = await listSubscriptionCatalog(access, cluster.subscriptionId);
+    const types = (await listSubscriptionCatalog(access, cluster.subscriptionId)).filter((t) => !excludesAks(t));
     return types.length > 0 ? { source: 'azure', types } : builtInCatalog();
   } catch (err) {
     onFallback(err);

@@ -62,8 +62,8 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
       [
         { when: /Configuration settings to create azuremonitor-containers/, pick: 'Keep the' },
         { when: /\| Protected settings \(/, pick: 'None' },
-        { when: /Review.*then choose/, pick: 'Delete and Create azuremonitor-containers' },
-        { when: /Delete azuremonitor-containers from aks-prod-weu-01 and create it again\?/, confirm: false },
+        // The stored settings break a rule (the monitoring prerequisites), so the review offers Back, not the send.
+        { when: /Recreate azuremonitor-containers on aks-prod-weu-01 \| (Review|Fix)/ },
       ],
       'recreateExtension',
       await extensionNamed(api(), 'aks-prod-weu-01', 'azuremonitor-containers'),
@@ -76,37 +76,37 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
   });
 
   test('create stops before sending when the catalog says the region, the Kubernetes version or a second instance cannot work', async () => {
-    const appConfig = (name: string): Parameters<typeof fluxWizard>[1] => [
-      { when: /Extension type/, pick: 'Microsoft.AppConfiguration' },
-      { when: /Name of the extension instance/, input: name },
+    const vote: Parameters<typeof fluxWizard>[1] = [
+      { when: /Extension type/, pick: 'contoso.azurevote' },
+      { when: /Name of the extension instance/, input: 'vote' },
       { when: /Scope of the installation/, pick: 'Cluster' },
     ];
-    const region = await runWith(api(), fluxWizard('Create appconfig', appConfig('appconfig')), 'createExtension', await clusterNamed(api(), 'aks-dev-westus2'));
-    assert.match(region.prompter.messages.at(-1)?.message ?? '', /nothing was sent\. Microsoft\.AppConfiguration is not offered in westus2/);
-    const version = await runWith(api(), fluxWizard('Create appconfig', appConfig('appconfig')), 'createExtension', await clusterNamed(api(), 'aks-prod-weu-01'));
-    assert.match(version.prompter.messages.at(-1)?.message ?? '', /2\.1\.0 does not run on Kubernetes 1\.29\.9 .*pin 2\.0\.0/);
+    const region = await runWith(api(), fluxWizard('Create vote', vote), 'createExtension', await clusterNamed(api(), 'aks-dev-westus2'));
+    assert.match(region.prompter.messages.at(-1)?.message ?? '', /nothing was sent\. contoso\.azurevote is not offered in westus2, where aks-dev-westus2 runs/);
+    const version = await runWith(api(), fluxWizard('Create vote', vote), 'createExtension', await clusterNamed(api(), 'aks-prod-weu-01'));
+    assert.match(version.prompter.messages.at(-1)?.message ?? '', /contoso\.azurevote 0\.2\.1 does not run on Kubernetes 1\.29\.9 .*pin 0\.2\.0/);
     const second = await runWith(api(), fluxWizard('Create gitops', [{ when: /Name of the extension instance/, input: 'gitops' }]), 'createExtension', await clusterNamed(api(), 'aks-fabrikam-gitops'));
     assert.match(second.prompter.messages.at(-1)?.message ?? '', /already has microsoft\.flux \(as flux\), and the type allows one instance per cluster/);
     assert.deepEqual(await writes(), []);
   });
 
   test('deploy skips, with the catalog\'s reason in the review, the clusters whose region or Kubernetes version cannot take the type', async () => {
-    const source = await extensionNamed(api(), 'aks-prod-eastus-01', 'appconfigurationkubernetesprovider');
+    const source = await extensionNamed(api(), 'aks-fabrikam-gitops', 'azure-vote');
     const { prompter } = await runWith(
       api(),
       [
-        { when: /Clusters to deploy appconfigurationkubernetesprovider to/, pickMany: ['aks-dev-westus2', 'aks-prod-weu-01', 'aks-fabrikam-ml'] },
+        { when: /Clusters to deploy azure-vote to/, pickMany: ['aks-dev-westus2', 'aks-prod-weu-01', 'aks-fabrikam-ml'] },
         { when: /\| Protected settings \(/, pick: 'None' },
         { when: /to 1 cluster/, back: true },
         { when: /\| Protected settings \(/, back: true },
-        { when: /Clusters to deploy appconfigurationkubernetesprovider to/, pickMany: [] },
+        { when: /Clusters to deploy azure-vote to/, pickMany: [] },
       ],
       'deployToClusters',
       source,
     );
     const review = prompter.offered.find((o) => /to 1 cluster/.test(o.question))?.items.map((i) => [i.label, i.detail ?? ''].join(' ')).join('\n') ?? '';
-    assert.match(review, /Skips aks-dev-westus2: Microsoft\.AppConfiguration is not offered in westus2/, review);
-    assert.match(review, /Skips aks-prod-weu-01: Microsoft\.AppConfiguration 2\.1\.0 does not run on Kubernetes 1\.29\.9/, review);
+    assert.match(review, /Skips aks-dev-westus2: contoso\.azurevote is not offered in westus2/, review);
+    assert.match(review, /Skips aks-prod-weu-01: contoso\.azurevote 0\.2\.1 does not run on Kubernetes 1\.29\.9/, review);
     assert.doesNotMatch(review, /Skips aks-fabrikam-ml/);
     assert.deepEqual(await writes(), []);
   });

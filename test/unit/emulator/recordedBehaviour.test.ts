@@ -103,10 +103,10 @@ describe('Emulator: real Azure as the az CLI recorded it', function () {
     })) as { value: { name: string }[] };
     assert.deepEqual(types.value.map((t) => t.name), ['contoso.azurevote']);
     const versions = (await client.getJson(
-      `/subscriptions/${SEED.prodSubscription}/providers/Microsoft.KubernetesConfiguration/locations/westeurope/extensionTypes/Microsoft.AppConfiguration/versions`,
+      `/subscriptions/${SEED.fabrikamSubscription}/providers/Microsoft.KubernetesConfiguration/locations/westeurope/extensionTypes/contoso.azurevote/versions`,
       { 'api-version': '2026-05-01', releaseTrain: 'stable', clusterType: 'managedClusters' },
     )) as { value: { properties: { version: string; unsupportedKubernetesVersions?: unknown } }[] };
-    const latest = versions.value.find((v) => v.properties.version === '2.1.0');
+    const latest = versions.value.find((v) => v.properties.version === '0.2.1');
     assert.deepEqual(latest?.properties.unsupportedKubernetesVersions, { managedCluster: [{ distributions: ['AKS'], unsupportedVersions: ['<1.30'] }] });
   });
 

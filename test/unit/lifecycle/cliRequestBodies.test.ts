@@ -58,6 +58,30 @@ describe('what Azure receives equals what az k8s-extension create sends (per par
     assert.equal(sent.clusterPurpose, 'DevTest', 'a value az wrote from the source but the user may have chosen stays');
   });
 
+  it('AzureML inference over HTTPS from PEM files: their content base64-encoded in the protected settings, the paths kept', async () => {
+    // AzureMLKubernetes.__set_inference_ssl_from_file reads both files and adds scoringFe.sslCert / scoringFe.sslKey.
+    const cert = path.join(dir, 'cert.pem');
+    const key = path.join(dir, 'key.pem');
+    writeFileSync(cert, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    writeFileSync(key, '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
+    const cluster = clusters.find((k) => k.name === 'aks-prod-weu-01') as ClusterModel;
+    const req: ExtensionRequest = {
+      extensionType: 'Microsoft.AzureML.Kubernetes',
+      name: 'ml',
+      configurationSettings: { enableInference: 'true', inferenceRouterServiceType: 'LoadBalancer', sslCname: 'ml.contoso.com' },
+      configurationProtectedSettings: { sslCertPemFile: cert, sslKeyPemFile: key },
+    };
+    assert.deepEqual(validateExtensionRequest(req).filter((p) => p.severity === 'error'), []);
+    await beginCreateExtension(access, cluster, 'ml', toExtensionBody(requestToSend(req, requestTargetOf(cluster, tenantId))), { updateIntervalInMs: 10 });
+    const put = emulator.requests.find((r) => r.method === 'PUT' && r.url.includes('/extensions/ml?'))?.body as { properties: { configurationProtectedSettings: Record<string, string> } };
+    assert.deepEqual(put.properties.configurationProtectedSettings, {
+      sslCertPemFile: cert,
+      sslKeyPemFile: key,
+      'scoringFe.sslCert': Buffer.from('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n').toString('base64'),
+      'scoringFe.sslKey': Buffer.from('-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n').toString('base64'),
+    });
+  });
+
   for (const c of cliBodyCases) {
     it(c.title, async () => {
       const cluster = clusters.find((k) => k.name === c.cluster) as ClusterModel;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ClusterModel } from '../../../src/azure/clusterModel';
+import { checkInstallAgainstCatalog } from '../../../src/azure/catalogChecks';
 import { beginCreateExtension, beginDeleteExtension, beginUpdateExtension, findExtension } from '../../../src/azure/extensionOperations';
 import { EXTENSION_TYPES_API_VERSION, EXTENSIONS_API_VERSION } from '../../../src/azure/extensionModel';
 import { listCatalogTypes, listCatalogVersions } from '../../../src/azure/extensionTypesCatalog';
@@ -27,6 +28,8 @@ describe('Extension operations against the emulator (real SDK pollers)', () => {
 
   it('creates: Creating once accepted, Succeeded when the poller is done; protected settings stored, never returned', async () => {
     const cluster = named('aks-dev-westus2');
+    // Long enough that a loaded machine still reads the extension while it is Creating (the reset restores 50 ms).
+    emulator.setOptions({ operationDelayMs: 1500 });
     const operation = await beginCreateExtension(access, cluster, 'flux', { extensionType: 'microsoft.flux', configurationProtectedSettings: { token: 'MARKER' } }, FAST);
     assert.equal((await findExtension(access, cluster, 'flux'))?.provisioningState, 'Creating');
     const created = await operation.pollUntilDone();
@@ -64,6 +67,10 @@ describe('Extension operations against the emulator (real SDK pollers)', () => {
     const catalog = await listCatalogTypes(access, cluster, () => assert.fail('catalog should answer'));
     assert.equal(catalog.source, 'azure');
     assert.ok(catalog.types.some((t) => t.type === 'microsoft.dapr' && t.defaultReleaseNamespace === 'dapr-system'));
+    // A type AKS cannot take is not offered, yet stays known: typing its name gets the reason before anything is sent.
+    assert.ok(!catalog.types.some((t) => t.type === 'microsoft.azuredefender.kubernetes'));
+    const reasons = await checkInstallAgainstCatalog(access, cluster, { extensionType: 'microsoft.azuredefender.kubernetes', name: 'defender' }, () => assert.fail('catalog'));
+    assert.match(reasons.join(' '), /cannot be installed on AKS clusters; it supports connectedClusters, provisionedClusters/);
     assert.deepEqual(await listCatalogVersions(access, cluster, 'microsoft.dapr', 'stable', () => assert.fail('versions')), ['1.14.4', '1.14.2', '1.13.6', '1.13.5']);
     let why: unknown;
     const fallback = await listCatalogTypes(access, { ...cluster, subscriptionId: '00000000-0000-0000-0000-000000000000' }, (err) => (why = err));

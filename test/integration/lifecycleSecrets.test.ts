@@ -129,6 +129,12 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
       assert.ok(prompters[prompters.length - 1].offered.some((o) => /Fix the \d+ error/.test(o.question) && o.items.some((i) => /Go back to change the answers/.test(i.label))), `the review refused to send: ${JSON.stringify(prompters[prompters.length - 1].offered.slice(-1))} ${JSON.stringify(prompters[prompters.length - 1].messages)}`);
       assert.equal((await writes()).filter((r) => r.method === 'PUT').length, putsBefore);
 
+      // Flux allows one instance per cluster (the catalog says so, and create checks it): each next one replaces the last.
+      const removeFlux = async (name: string): Promise<void> => {
+        await (await api().access.clientsFor(dev.cluster.subscriptionId).kubernetesConfiguration.beginDelete(dev.cluster, name, true)).pollUntilDone();
+      };
+      await removeFlux('flux');
+
       // Protected settings from a file the user picks.
       const protectedFile = input(outside, 'git.protected.json', { gitToken: `${marker}-file` });
       const fromFile = await run<string>(
@@ -142,6 +148,8 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
       );
       assert.equal(fromFile, 'succeeded', lastRun());
       assert.deepEqual(await stored('aks-dev-westus2', 'flux-file'), { gitToken: `${marker}-file` });
+
+      await removeFlux('flux-file');
 
       // A file bound as protected by aksClusterExtensions.settingsFiles, through Create from Settings File.
       const bound = input(inside, 'credentials.json', { gitToken: `${marker}-bound` });
@@ -158,12 +166,14 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
       assert.equal(fromBinding, 'succeeded', lastRun());
       assert.deepEqual(await stored('aks-dev-westus2', 'flux-bound'), { gitToken: `${marker}-bound` });
 
+      await removeFlux('flux-bound');
+
       // Recreate of a Failed extension: its protected settings asked again.
       await emulatorControl.setOptions({ failNextOperation: true });
       await run(fluxWizard('Create flux-failed', [{ when: /Name of the extension instance/, input: 'flux-failed' }]), 'createExtension', dev);
       api().tree.refresh();
       const failed = await extensionNamed(api(), 'aks-dev-westus2', 'flux-failed');
-      const recreated = await run<string>([...protectedEntries(`${marker}-recreate`), { when: /Review.*then choose/, pick: /Delete and Create/ }, { when: /Delete|recreate/i, confirm: true }], 'recreateExtension', failed);
+      const recreated = await run<string>([...protectedEntries(`${marker}-recreate`), { when: /Configuration settings to create flux-failed/, pick: 'Keep the' }, { when: /Review.*then choose/, pick: /Delete and Create/ }, { when: /Delete|recreate/i, confirm: true }], 'recreateExtension', failed);
       assert.equal(recreated, 'succeeded', lastRun());
       assert.deepEqual(await stored('aks-dev-westus2', 'flux-failed'), { gitToken: `${marker}-recreate` });
 

@@ -41,11 +41,13 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   const inventory = new FleetInventory(access, (subscriptions) => queryGraphInventoryOf(subscriptions, emulator?.caPem), {
     onFallback: (reason) => {
       // Said once: from now on the inventory lists each cluster, and everything keeps working.
-      log.warn(`Resource Graph is not available, listing each cluster instead: ${describeAzureError(reason, 'Resource Graph query').detail}`);
+      const described = describeAzureError(reason, 'Resource Graph query');
+      log.warn(`Resource Graph is not available, listing each cluster instead: ${described.detail}`);
+      const why = [described.statusCode, described.code].filter((part) => part !== undefined).join(' ') || described.message;
       // Through the prompter (read when it fires, after services exist) so tests see the message.
       void services.prompter.notify(
         'warning',
-        vscode.l10n.t('Azure Resource Graph is not available ({0}). The fleet inventory lists each cluster instead, which is slower.', describeAzureError(reason, vscode.l10n.t('Resource Graph query')).message),
+        vscode.l10n.t('Azure Resource Graph is not available ({0}). The fleet inventory lists each cluster instead, which is slower.', why),
       );
     },
   });

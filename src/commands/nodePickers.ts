@@ -116,7 +116,25 @@ export async function resolveClusterNode(arg: unknown, services: ExtensionServic
   return isNode(arg, 'cluster') ? arg : ((await askPalette(services, arg, 'cluster')).cluster as ClusterNode);
 }
 
-/** The extension instance the command was run on, or one the user picks. */
+/** What a keybinding on the tree passes (package.json `keybindings` args): act on the row that has the focus. */
+const FROM_SELECTION = 'selection';
+
+/** The extension row selected in the tree, when a keybinding asked for it; a key on another row does nothing. */
+function selectedExtension(arg: unknown, services: ExtensionServices): ExtensionNode | undefined {
+  if (typeof arg !== 'object' || arg === null || (arg as { from?: unknown }).from !== FROM_SELECTION) {
+    return undefined;
+  }
+  const selected = services.view.selection.find((n): n is ExtensionNode => n.kind === 'extension');
+  if (!selected) {
+    throw new vscode.CancellationError();
+  }
+  return selected;
+}
+
+/** The extension instance the command was run on (a row, or the selected row for a key), or one the user picks. */
 export async function resolveExtensionNode(arg: unknown, services: ExtensionServices): Promise<ExtensionNode> {
-  return isNode(arg, 'extension') ? arg : ((await askPalette(services, arg, 'extension')).extension as ExtensionNode);
+  if (isNode(arg, 'extension')) {
+    return arg;
+  }
+  return selectedExtension(arg, services) ?? ((await askPalette(services, arg, 'extension')).extension as ExtensionNode);
 }

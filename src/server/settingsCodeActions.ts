@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { modify, type FormattingOptions } from 'jsonc-parser';
+import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
@@ -19,7 +19,7 @@ import { pathToUri } from './documentPaths';
 const formatting: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
 const movableCodes = new Set(['settings/secret-in-settings', 'settings/must-be-protected']);
 
-/** Quick fixes: rename to the suggested key, quote a value, move a secret to the protected file. */
+/** Quick fixes: rename to the suggested key, quote a value, move a secret to the protected file, write what a rule says to. */
 export function settingsCodeActions(documents: TextDocuments<TextDocument>, document: TextDocument, params: CodeActionParams, isProtected: boolean): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
@@ -32,6 +32,9 @@ export function settingsCodeActions(documents: TextDocuments<TextDocument>, docu
       // null has no string meaning to convert to: no quick fix for it.
       if (!/^(\[|\{|null$)/.test(written)) actions.push(editAction('Convert the value to a string', document, diagnostic, [{ range: diagnostic.range, newText: JSON.stringify(written) }], true));
     }
+    for (const fix of isProtected ? [] : (data?.fixes ?? [])) {
+      actions.push(editAction(fix.title, document, diagnostic, ruleFixEdits(document, fix.edits), false));
+    }
     if (data?.key && !isProtected && movableCodes.has(String(diagnostic.code))) {
       const move = moveToProtected(documents, document, diagnostic, data.key);
       if (move) actions.push(move);
@@ -42,6 +45,17 @@ export function settingsCodeActions(documents: TextDocuments<TextDocument>, docu
 
 function editAction(title: string, document: TextDocument, diagnostic: Diagnostic, edits: TextEdit[], isPreferred: boolean): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [document.uri]: edits } } };
+}
+
+/** A rule's fix as edits of the document: each key set to its value, or removed (null), applied one after another. */
+function ruleFixEdits(document: TextDocument, edits: Readonly<Record<string, string | null>>): TextEdit[] {
+  let text = document.getText();
+  for (const [key, value] of Object.entries(edits)) {
+    const base = readSettingsText(text).rootKind === 'object' ? text : '{}';
+    text = applyEdits(base, modify(base, [key], value ?? undefined, { formattingOptions: formatting }));
+  }
+  // One edit of the whole text: the keys' edits are computed on each other's results.
+  return [{ range: { start: document.positionAt(0), end: document.positionAt(document.getText().length) }, newText: text }];
 }
 
 function toTextEdits(document: { positionAt(offset: number): { line: number; character: number } }, edits: ReturnType<typeof modify>): TextEdit[] {

@@ -14,7 +14,7 @@ import {
 } from './documentMessages';
 import { mayQuoteValue } from './rules/secretDetection';
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
-import { createSettingsView, type RuleFinding, type SettingsLocation, type SettingsView, type Severity } from './rules/settingsView';
+import { createSettingsView, type RuleFinding, type SettingsFix, type SettingsLocation, type SettingsView, type Severity } from './rules/settingsView';
 import { LineIndex, maxNesting, readSettingsText, type SettingEntry } from './settingsText';
 
 export interface Position {
@@ -32,6 +32,8 @@ export interface Range {
 export interface DiagnosticData {
   key?: string;
   suggestion?: string;
+  /** The rule's quick fixes (keys to set or remove in this file). */
+  fixes?: readonly SettingsFix[];
 }
 
 export interface SettingsDiagnostic {
@@ -121,6 +123,8 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
     const onValue = f.code === 'settings/invalid-value';
     const data: DiagnosticData = { key: entry.key };
     if (f.suggestion) data.suggestion = f.suggestion;
+    // The fixes write plain settings: offered in the settings file only.
+    if (f.fixes && here === 'settings') data.fixes = f.fixes;
     if (onValue) add(entry.valueOffset, entry.valueLength, f.severity, f.code, f.message, data);
     else add(entry.keyOffset, entry.keyLength, f.severity, f.code, f.message, data);
   };
@@ -148,7 +152,7 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
       if (entry) addFinding(entry, f);
     } else if (parsed.syntaxErrors.length === 0 && (here === 'settings' || opts.companionText === undefined)) {
       // A missing key is reported once, on the settings file, unless there is no settings file.
-      add(parsed.rootOffset, 1, opts.draft && f.severity === 'error' ? 'information' : f.severity, f.code, f.message);
+      add(parsed.rootOffset, 1, opts.draft && f.severity === 'error' ? 'information' : f.severity, f.code, f.message, f.fixes && here === 'settings' ? { fixes: f.fixes } : undefined);
     }
   }
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

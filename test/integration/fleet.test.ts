@@ -166,41 +166,49 @@ suite('Fleet view against the 1,000-cluster scale seed', () => {
   test('Deploy to These Clusters on Not installed copies an instance the user picks to the selected clusters', async function () {
     this.timeout(45_000);
     const lacking = await memberOf(api, await bucketNode(api, 'Microsoft.AppConfiguration', 'Not installed'));
-    const targets = lacking.filter((m) => m.member.cluster.powerState === 'Running').slice(0, 2);
+    // Clusters that can run the source's version (2.1.0 needs Kubernetes 1.30 or later): none is skipped.
+    const targets = lacking.filter((m) => m.member.cluster.powerState === 'Running' && !/^1\.(2\d)\./.test(m.member.cluster.kubernetesVersion ?? '')).slice(0, 2);
     const { prompter } = await runWith(
       api,
       [
         { when: /Copy the settings of which instance/, pick: /appconfigurationkubernetesprovider$/ },
         { when: /Protected settings/, pick: 'None' },
-        { when: /^Deploy appconfigurationkubernetesprovider/, pick: /Deploy to 2 cluster\(s\)/ },
+        { when: /^Deploy appconfigurationkubernetesprovider/, pick: /Deploy to 2 clusters/ },
       ],
       'fleet.deploy',
       targets[0],
       targets,
     );
     const puts = (await writes()).filter((w) => w.method === 'PUT').map((w) => lower(w.url.split('/providers/Microsoft.KubernetesConfiguration')[0]));
-    assert.deepEqual(puts.sort(), targets.map((t) => lower(t.member.cluster.id)).sort(), prompter.questions.join('\n'));
+    const review = prompter.offered.find((o) => /Review/.test(o.question))?.items.map((i) => `${i.label} ${i.detail ?? ''}`) ?? [];
+    assert.deepEqual(puts.sort(), targets.map((t) => lower(t.member.cluster.id)).sort(), review.join('\n'));
     await eventually(async () => {
       const bucket = await bucketNode(api, 'Microsoft.AppConfiguration', '2.1.0');
       const ids = new Set((await memberOf(api, bucket)).map((m) => m.member.cluster.id));
-      return targets.every((t) => ids.has(t.member.cluster.id)) ? true : undefined;
-    }, 'the clusters on 2.1.0', 20_000);
+      return deployed.every((t) => ids.has(t.member.cluster.id)) ? true : undefined;
+    }, 'the deployed clusters on 2.1.0', 20_000);
   });
 
   test('Recreate Failed on a Failed member runs the Clusters view\'s Recreate', async function () {
     this.timeout(45_000);
-    const failed = await memberOf(api, await bucketNode(api, 'microsoft.azuremonitor.containers', 'Failed'));
+    // Flux: Container Insights' recreate stops in the review (az creates its data collection rule and workspace keys).
+    const failed = await memberOf(api, await bucketNode(api, 'microsoft.flux', 'Failed'));
     const member = failed.find((m) => m.member.cluster.powerState === 'Running');
     assert.ok(member);
     const { prompter } = await runWith(
       api,
-      [{ when: /Protected settings/, pick: 'None' }, { when: /^Recreate azuremonitor-containers on/, pick: /Delete and Create/ }],
+      [
+        { when: /Protected settings/, pick: 'None' },
+        { when: /Configuration settings to create flux/, pick: 'Keep the' },
+        { when: /^Recreate flux on/, pick: /Delete and Create/ },
+        { when: /^Delete flux from .* and create it again\?/, confirm: true },
+      ],
       'fleet.recreate',
       member,
       [member],
     );
     const methods = (await writes()).map((w) => w.method);
-    assert.deepEqual(methods, ['DELETE', 'PUT'], prompter.questions.join('\n'));
+    assert.deepEqual(methods, ['DELETE', 'PUT'], JSON.stringify([prompter.offered, prompter.messages]));
   });
 
   // Last: after it the session lists each cluster (the fallback is kept, as it would be in a cloud without Resource Graph).

@@ -24,6 +24,23 @@ const protectedEntries = (value: string): ScriptedAnswer[] => [
   { when: /Protected setting key/, input: '' },
 ];
 
+/** Answers to the create wizard for microsoft.dapr (not installed yet), `review` picked; `overrides` answer first. */
+function daprWizard(review: string, overrides: ScriptedAnswer[] = []): ScriptedAnswer[] {
+  return [
+    ...overrides,
+    { when: /Extension type/, pick: 'microsoft.dapr' },
+    { when: /Name of the extension instance/, input: 'dapr' },
+    { when: /Release namespace/, input: '' },
+    { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
+    { when: /Release train/, pick: 'stable' },
+    { when: /Is Dapr already installed/, pick: 'Install Dapr' },
+    { when: /\| Configuration settings$/, pick: 'None' },
+    { when: /\| Protected settings \(/, pick: 'None' },
+    { when: /Marketplace plan/, pick: 'No Marketplace plan' },
+    { when: /Review.*then choose|Fix the/, pick: review },
+  ];
+}
+
 /** Everything a prompter showed: questions, the items of every pick (the review's lines), messages, confirmations, progress. */
 function shownBy(prompter: ScriptedPrompter): string[] {
   return [
@@ -55,6 +72,8 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
     await settings().update('trace.server', 'verbose', vscode.ConfigurationTarget.Global);
   });
+  const cleanups: (() => void)[] = [];
+  teardown(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
     await settings().update('trace.server', undefined, vscode.ConfigurationTarget.Global);
@@ -76,6 +95,11 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
       inputs.add(file);
       return file;
     };
+    // The inputs hold the marker by design: removed however the test ends.
+    cleanups.push(() => {
+      fs.rmSync(inside, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    });
     const documents = recordDocuments((uri) => inputs.has(uri.fsPath));
     const prompters: ScriptedPrompter[] = [];
     const clipboards: string[] = [];
@@ -129,17 +153,10 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
       assert.ok(prompters[prompters.length - 1].offered.some((o) => /Fix the \d+ error/.test(o.question) && o.items.some((i) => /Go back to change the answers/.test(i.label))), `the review refused to send: ${JSON.stringify(prompters[prompters.length - 1].offered.slice(-1))} ${JSON.stringify(prompters[prompters.length - 1].messages)}`);
       assert.equal((await writes()).filter((r) => r.method === 'PUT').length, putsBefore);
 
-      // Flux allows one instance per cluster (the catalog says so, and create checks it): each next one replaces the last.
-      const removeFlux = async (name: string): Promise<void> => {
-        await (await api().access.clientsFor(dev.cluster.subscriptionId).kubernetesConfiguration.beginDelete(dev.cluster, name, true)).pollUntilDone();
-      };
-      await removeFlux('flux');
-
-      // Protected settings from a file the user picks.
-      const protectedFile = input(outside, 'git.protected.json', { gitToken: `${marker}-file` });
+      // Protected settings from a file the user picks (Dapr: one flux per cluster, and few clusters have none).
+      const protectedFile = input(outside, 'dapr.protected.json', { daprSecret: `${marker}-file` });
       const fromFile = await run<string>(
-        fluxWizard('Create flux-file', [
-          { when: /Name of the extension instance/, input: 'flux-file' },
+        daprWizard('Create dapr', [
           { when: /\| Protected settings \(/, pick: 'From a protected settings file' },
           { when: /^Protected settings file$/, file: protectedFile },
         ]),
@@ -147,48 +164,51 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
         dev,
       );
       assert.equal(fromFile, 'succeeded', lastRun());
-      assert.deepEqual(await stored('aks-dev-westus2', 'flux-file'), { gitToken: `${marker}-file` });
-
-      await removeFlux('flux-file');
+      assert.deepEqual(await stored('aks-dev-westus2', 'dapr'), { daprSecret: `${marker}-file` });
 
       // A file bound as protected by aksClusterExtensions.settingsFiles, through Create from Settings File.
-      const bound = input(inside, 'credentials.json', { gitToken: `${marker}-bound` });
-      await settings().update('settingsFiles', { [`${path.basename(inside)}/*.json`]: { extensionType: 'microsoft.flux', protected: true } }, vscode.ConfigurationTarget.Global);
+      const bound = input(inside, 'credentials.json', { daprSecret: `${marker}-bound` });
+      await settings().update('settingsFiles', { [`${path.basename(inside)}/*.json`]: { extensionType: 'microsoft.dapr', protected: true } }, vscode.ConfigurationTarget.Global);
       const fromBinding = await run<string>(
-        [
-          { when: /Select a subscription/, pick: 'Contoso Dev/Test' },
-          { when: /Select an AKS cluster/, pick: 'aks-dev-westus2' },
-          ...fluxWizard('Create flux-bound', [{ when: /Name of the extension instance/, input: 'flux-bound' }]),
-        ],
+        [{ when: /Select a subscription/, pick: 'Fabrikam Platform' }, { when: /Select an AKS cluster/, pick: 'aks-fabrikam-gitops' }, ...daprWizard('Create dapr')],
         'createFromSettingsFile',
         vscode.Uri.file(bound),
       );
       assert.equal(fromBinding, 'succeeded', lastRun());
-      assert.deepEqual(await stored('aks-dev-westus2', 'flux-bound'), { gitToken: `${marker}-bound` });
-
-      await removeFlux('flux-bound');
+      assert.deepEqual(await stored('aks-fabrikam-gitops', 'dapr'), { daprSecret: `${marker}-bound` });
 
       // Recreate of a Failed extension: its protected settings asked again.
       await emulatorControl.setOptions({ failNextOperation: true });
-      await run(fluxWizard('Create flux-failed', [{ when: /Name of the extension instance/, input: 'flux-failed' }]), 'createExtension', dev);
+      const fabrikam = await clusterNamed(api(), 'aks-fabrikam-ml');
+      await run(fluxWizard('Create flux'), 'createExtension', fabrikam);
       api().tree.refresh();
-      const failed = await extensionNamed(api(), 'aks-dev-westus2', 'flux-failed');
-      const recreated = await run<string>([...protectedEntries(`${marker}-recreate`), { when: /Configuration settings to create flux-failed/, pick: 'Keep the' }, { when: /Review.*then choose/, pick: /Delete and Create/ }, { when: /Delete|recreate/i, confirm: true }], 'recreateExtension', failed);
+      const failed = await extensionNamed(api(), 'aks-fabrikam-ml', 'flux');
+      const recreated = await run<string>(
+        [...protectedEntries(`${marker}-recreate`), { when: /Configuration settings to create/, pick: 'Keep the' }, { when: /Review|then choose/, pick: /Delete and Create/ }, { when: /Delete|recreate/i, confirm: true }],
+        'recreateExtension',
+        failed,
+      );
       assert.equal(recreated, 'succeeded', lastRun());
-      assert.deepEqual(await stored('aks-dev-westus2', 'flux-failed'), { gitToken: `${marker}-recreate` });
+      assert.deepEqual(await stored('aks-fabrikam-ml', 'flux'), { gitToken: `${marker}-recreate` });
 
-      // Deploy to clusters.
+      // Deploy to clusters: the Dapr instance made above, to a cluster without one.
+      api().tree.refresh();
+      const dapr = await extensionNamed(api(), 'aks-dev-westus2', 'dapr');
       const deployed = await run<{ cluster: { name: string }; outcome: string }[]>(
-        fluxWizard('Deploy to 1 cluster', [
-          { when: /Clusters to deploy/, pickMany: ['aks-fabrikam-ml'] },
-          ...protectedEntries(`${marker}-deploy`),
+        daprWizard('Deploy to 1 cluster', [
+          { when: /Clusters to deploy/, pickMany: ['aks-prod-weu-01'] },
+          { when: /Copy the settings of which instance/, pick: /dapr/ },
+          { when: /\| Protected settings \(/, pick: 'Enter key=value entries' },
+          { when: /Protected setting key/, input: 'daprSecret' },
+          { when: /Value of daprSecret/, input: `${marker}-deploy` },
+          { when: /Protected setting key/, input: '' },
           { when: /Review.*then choose/, pick: 'Copy as az command' },
         ]),
         'deployToClusters',
-        flux,
+        dapr,
       );
-      assert.deepEqual(deployed.map((r) => [r.cluster.name, r.outcome]), [['aks-fabrikam-ml', 'succeeded']]);
-      assert.deepEqual(await stored('aks-fabrikam-ml', 'flux'), { gitToken: `${marker}-deploy` });
+      assert.deepEqual(deployed.map((r) => [r.cluster.name, r.outcome]), [['aks-prod-weu-01', 'succeeded']], lastRun());
+      assert.deepEqual(await stored('aks-prod-weu-01', 'dapr'), { daprSecret: `${marker}-deploy` });
 
       // A protected file open in the editor: the language server gets its text, its trace must not.
       const opened = input(outside, 'trace.flux.protected.json', { gitToken: `${marker}-editor` });
@@ -214,13 +234,12 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
     const logFiles = await eventually(async () => {
       const files = filesUnder(path.dirname(logFolder.fsPath));
       const all = files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-      return /Sending notification 'textDocument\/didOpen'/.test(all) && /Deploy flux/.test(all) ? files : undefined;
-    }, 'the log and the language-server trace to be written', 30_000);
+      // The editor's file was opened last: once its trace line is written, so is everything before it.
+      return /Sending notification 'textDocument\/didOpen'/.test(all) && /Create flux on aks-dev-westus2: accepted by Azure/.test(all) ? files : undefined;
+    }, 'the log to hold the flows and the language-server trace (didOpen)', 30_000);
     const written = [...logFiles, ...storage.flatMap((u) => filesUnder(u.fsPath)), ...filesUnder(folder.uri.fsPath)].filter((f) => !inputs.has(f));
     for (const file of written) {
       assert.ok(!fs.readFileSync(file).includes(marker), `${file} holds the secret`);
     }
-    fs.rmSync(inside, { recursive: true, force: true });
-    fs.rmSync(outside, { recursive: true, force: true });
   });
 });

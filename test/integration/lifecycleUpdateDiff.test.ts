@@ -34,4 +34,25 @@ suite('Lifecycle: the update review shows its changes in the diff editor', () =>
     assert.ok(protectedValues.every((v) => !texts.includes(v)) && !/sslCertPemFile|sslKeyPemFile/.test(texts), 'no protected setting in the diff');
     assert.ok(prompter.offered.some((o) => o.items.some((i) => /diff editor shows the settings/.test(i.label))));
   });
+
+  test('the update review has Back, which returns to the change; a step counter throughout', async () => {
+    const node = await extensionNamed(api(), 'aks-prod-eastus-01', 'azureml');
+    const { prompter } = await runWith(
+      api(),
+      [
+        { when: /Update azureml on/, pick: 'as key=value entries' },
+        { when: /key=value to add or change/, input: 'nodeSelector.pool=gpu' },
+        { when: /key=value to add or change/, input: '' },
+        { when: /Review.*then choose/, back: true },
+        { when: /key=value to add or change/ },
+      ],
+      'updateExtension',
+      node,
+    );
+    assert.deepEqual(prompter.unused, []);
+    const review = prompter.steps[prompter.questions.findIndex((q) => /Review/.test(q))];
+    assert.deepEqual(review, { step: 3, totalSteps: 3, canGoBack: true });
+    assert.match(prompter.questions.at(-1) ?? '', /key=value to add or change/, 'Back leads to the change');
+    assert.deepEqual(prompter.steps[0], { step: 1, totalSteps: 3, canGoBack: false });
+  });
 });

@@ -118,7 +118,8 @@ async function recreateExtension(services: ExtensionServices, node: ExtensionNod
             {
               title: action,
               action: vscode.l10n.t('Delete and Create {0}', name),
-              lines: [...failureLine(extension), vscode.l10n.t('Deletes {0} and waits until it is gone, then creates it again with:', name), ...describeRequest(req), ...storedFormNote(req, azCommand)],
+              context: failureLine(extension),
+              lines: [vscode.l10n.t('Deletes {0} and waits until it is gone, then creates it again with:', name), ...describeRequest(req), ...storedFormNote(req, azCommand)],
               azCommand,
               warnings,
               errors,

@@ -12,6 +12,8 @@ export interface Review {
   readonly azCommand: string;
   /** The shared rules' warnings: listed first, and the button that sends says it goes on despite them. */
   readonly warnings?: readonly string[];
+  /** What the user must know before anything else (why a recreate is needed): listed first of all. */
+  readonly context?: readonly string[];
   /** The shared rules' errors: listed first, and nothing can be sent; a flow with Back offers going back to fix them. */
   readonly errors?: readonly string[];
 }
@@ -79,6 +81,7 @@ export async function confirmReview(prompter: Prompter, review: Review, position
       [
         // What will happen comes first and the actions last: the row active when the list opens only shows text, so a
         // stray Enter sends nothing; sending is a choice of its own.
+        ...(review.context ?? []).flatMap((line) => messageItems('', line)),
         ...errors.flatMap((error) => messageItems('$(error)', error)),
         ...warnings.flatMap((warning) => messageItems('$(warning)', warning)),
         ...review.lines.flatMap((line) => messageItems('', line)),

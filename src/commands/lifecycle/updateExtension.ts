@@ -6,19 +6,27 @@ import { updateCommandLine } from '../../lifecycle/azCommandLine';
 import { changedValues, describeDiff, diffSettings, isEmptyDiff, settingsPatch } from '../../lifecycle/settingsDiff';
 import { applyTypeUpdateDefaults, type ExtensionRequest } from '../../shared';
 import type { ExtensionNode } from '../../tree/treeNodes';
+import { runSteps, type Step } from '../../ui/multiStep';
 import type { Prompter } from '../../ui/prompter';
 import { resolveExtensionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { idleExtension } from './clusterChecks';
 import { confirmReview } from './reviewStep';
-import { ensureValidRequest } from './sendCreate';
+import { checkRequest } from './sendCreate';
 import { SettingsDiffEditor } from './settingsDiffEditor';
 import { editSettingsInDocument } from './settingsDocument';
 import { parseEntry } from './settingsQuestions';
 import { pollOptions, trackOperation } from './trackOperation';
 
 type UpdateKind = 'document' | 'entries' | 'versioning';
+
+/** The answers of an update, step by step: what to change, the planned change, and what is sent once reviewed. */
+interface UpdateAnswers {
+  kind?: UpdateKind;
+  plan?: PlannedUpdate;
+  completed?: ReturnType<typeof applyTypeUpdateDefaults>;
+}
 
 /** A change ready to send: the PATCH body, what the review shows, and the request the shared rules check. */
 interface PlannedUpdate {
@@ -139,30 +147,47 @@ async function updateExtension(services: ExtensionServices, diffEditor: Settings
   const cluster = node.parent.cluster;
   const name = node.extension.name ?? '';
   const extension = await idleExtension(services, cluster, name);
-  const kind = await services.prompter.pick<UpdateKind>(
-    [
-      { label: vscode.l10n.t('Edit configuration settings in a document'), value: 'document' },
-      { label: vscode.l10n.t('Change configuration settings as key=value entries'), value: 'entries' },
-      { label: vscode.l10n.t('Auto-upgrade, version or release train'), value: 'versioning' },
-    ],
-    { title: vscode.l10n.t('Update {0} on {1}', name, cluster.name), placeHolder: vscode.l10n.t('What to change (protected settings have their own command: Replace Protected Settings…)') },
-  );
-  const plan = kind === undefined ? undefined : kind === 'versioning' ? await planVersioningUpdate(services, cluster, extension) : await planSettingsUpdate(services, diffEditor, cluster, extension, kind);
-  if (!plan) {
-    return undefined;
-  }
   const action = vscode.l10n.t('Update {0} on {1}', name, cluster.name);
-  // The settings start from what Azure stores; keys fixed at creation (Dapr's global.ha.*) must keep their value.
-  const warnings = ensureValidRequest(plan.request, action, plan.changedKeys, { settingsForm: 'stored', settingsBefore: extension.configurationSettings ?? {} });
-  // What az's partner class adds to an update (Dapr's apply-CRDs hook) is sent too, and listed, never silently.
-  const completed = applyTypeUpdateDefaults(extension, plan.patch);
-  const lines = [
-    ...plan.lines,
-    ...Object.entries(completed.added).map(([key, value]) => vscode.l10n.t('+ {0} = {1} (az adds it to this update)', key, value)),
+  const answers: UpdateAnswers = {};
+  const steps: Step<UpdateAnswers>[] = [
+    {
+      async run(state, position) {
+        state.kind = await services.prompter.pick<UpdateKind>(
+          [
+            { label: vscode.l10n.t('Edit configuration settings in a document'), value: 'document' },
+            { label: vscode.l10n.t('Change configuration settings as key=value entries'), value: 'entries' },
+            { label: vscode.l10n.t('Auto-upgrade, version or release train'), value: 'versioning' },
+          ],
+          { title: action, placeHolder: vscode.l10n.t('What to change (protected settings have their own command: Replace Protected Settings…)'), ...position },
+        );
+        return state.kind !== undefined;
+      },
+    },
+    {
+      async run(state) {
+        state.plan = state.kind === 'versioning' ? await planVersioningUpdate(services, cluster, extension) : await planSettingsUpdate(services, diffEditor, cluster, extension, state.kind ?? 'entries');
+        return state.plan !== undefined;
+      },
+    },
+    {
+      async run(state, position) {
+        const plan = state.plan as PlannedUpdate;
+        // The settings start from what Azure stores; keys fixed at creation (Dapr's global.ha.*) must keep their value.
+        const { errors, warnings } = checkRequest(plan.request, plan.changedKeys, { settingsForm: 'stored', settingsBefore: extension.configurationSettings ?? {} });
+        // What az's partner class adds to an update (Dapr's apply-CRDs hook) is sent too, and listed, never silently.
+        state.completed = applyTypeUpdateDefaults(extension, plan.patch);
+        const lines = [
+          ...plan.lines,
+          ...Object.entries(state.completed.added).map(([key, value]) => vscode.l10n.t('+ {0} = {1} (az adds it to this update)', key, value)),
+        ];
+        return confirmReview(services.prompter, { title: action, action: vscode.l10n.t('Update {0}', name), lines, azCommand: plan.azCommand, warnings, errors }, position);
+      },
+    },
   ];
-  if (!(await confirmReview(services.prompter, { title: action, action: vscode.l10n.t('Update {0}', name), lines, azCommand: plan.azCommand, warnings }))) {
+  if (!(await runSteps(steps, answers)) || !answers.completed) {
     return undefined;
   }
+  const completed = answers.completed;
   // Checked again right before sending: the review may have stayed open while another operation started.
   await idleExtension(services, cluster, name);
   const operation = await beginUpdateExtension(services.access, cluster, name, completed.patch as PatchExtension, pollOptions());

@@ -19,6 +19,10 @@ function trainingOrInference(view: SettingsView): RuleFinding[] {
     code: 'azureml/training-or-inference',
     severity: 'error',
     message: 'Set enableTraining or enableInference to "true": the AzureML extension must be created for training, inference or both.',
+    fixes: [
+      { title: 'Set enableTraining to "true"', edits: { enableTraining: 'true' } },
+      { title: 'Set enableInference to "true"', edits: { enableInference: 'true' } },
+    ],
   }];
 }
 
@@ -29,6 +33,7 @@ function inferenceNeedsSslOrInsecure(view: SettingsView): RuleFinding[] {
     severity: 'error',
     key: 'enableInference',
     message: 'Inference needs HTTPS or an explicit opt-out: put sslCertPemFile and sslKeyPemFile in the protected settings, or set sslSecret (a Kubernetes secret in the azureml namespace), or set allowInsecureConnections to "true".',
+    fixes: [{ title: 'Set allowInsecureConnections to "true" (inference over HTTP)', edits: { allowInsecureConnections: 'true' } }],
   }];
 }
 
@@ -65,6 +70,7 @@ function routerServiceTypeRequired(view: SettingsView): RuleFinding[] {
     severity: 'error',
     key: serviceType === undefined ? 'enableInference' : 'inferenceRouterServiceType',
     message: 'Inference needs inferenceRouterServiceType NodePort, LoadBalancer or ClusterIP, and az rejects anything else (add internalLoadBalancerProvider "azure" if the cluster allows only internal load balancers).',
+    fixes: serviceTypes.map((type) => ({ title: `Set inferenceRouterServiceType to "${type}"`, edits: { inferenceRouterServiceType: type } })),
   }];
 }
 
@@ -78,6 +84,10 @@ function nodePortWithInternalLoadBalancer(view: SettingsView): RuleFinding[] {
     severity: 'error',
     key: 'internalLoadBalancerProvider',
     message: 'internalLoadBalancerProvider cannot be used with inferenceRouterServiceType NodePort: remove internalLoadBalancerProvider or use LoadBalancer.',
+    fixes: [
+      { title: 'Remove internalLoadBalancerProvider', edits: { internalLoadBalancerProvider: null } },
+      { title: 'Use inferenceRouterServiceType "LoadBalancer"', edits: { inferenceRouterServiceType: 'LoadBalancer' } },
+    ],
   }];
 }
 

@@ -14,6 +14,14 @@ export interface RuleFinding {
   in?: SettingsLocation;
   /** A replacement key (a near miss or a case mistake), for the rename quick fix. */
   suggestion?: string;
+  /** What the message says to write, as quick fixes: each sets keys of this file to values, or removes keys. */
+  fixes?: readonly SettingsFix[];
+}
+
+/** One quick fix of a rule: keys of the same file set to these values, or removed (null). */
+export interface SettingsFix {
+  readonly title: string;
+  readonly edits: Readonly<Record<string, string | null>>;
 }
 
 /** Read access to settings and protected settings together, as the CLI reads them. */

@@ -142,6 +142,24 @@ describe('language server over LSP (stdio)', function () {
     assert.match(edits[1].edits.map((e) => e.newText).join(''), /"dbPassword": "p"/);
   });
 
+  it('offers the fixes a rule error names: the missing key with each allowed value, written into the file', async () => {
+    const uri = pathToFileURL(path.join(dir, 'router.azureml.settings.json')).href;
+    await open(uri, '{\n  "enableInference": "true",\n  "allowInsecureConnections": "true"\n}\n');
+    const found = await waitFor(uri, (d) => d.some((x) => x.code === 'azureml/router-service-type-required'));
+    const actions = (await connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } },
+      context: { diagnostics: found },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title).filter((t) => t.startsWith('Set inferenceRouterServiceType')), [
+      'Set inferenceRouterServiceType to "NodePort"',
+      'Set inferenceRouterServiceType to "LoadBalancer"',
+      'Set inferenceRouterServiceType to "ClusterIP"',
+    ]);
+    const edit = actions.find((a) => a.title === 'Set inferenceRouterServiceType to "LoadBalancer"')?.edit?.changes?.[uri];
+    assert.deepEqual(JSON.parse(edit?.[0].newText ?? '{}'), { enableInference: 'true', allowInsecureConnections: 'true', inferenceRouterServiceType: 'LoadBalancer' });
+  });
+
   it('binds a file to a type on request and reports the binding', async () => {
     const uri = pathToFileURL(path.join(dir, 'gitops.json')).href;
     await open(uri, '{ "workloadIdentity.enable": "true" }');

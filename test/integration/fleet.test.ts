@@ -185,8 +185,8 @@ suite('Fleet view against the 1,000-cluster scale seed', () => {
     await eventually(async () => {
       const bucket = await bucketNode(api, 'Microsoft.AppConfiguration', '2.1.0');
       const ids = new Set((await memberOf(api, bucket)).map((m) => m.member.cluster.id));
-      return deployed.every((t) => ids.has(t.member.cluster.id)) ? true : undefined;
-    }, 'the deployed clusters on 2.1.0', 20_000);
+      return targets.every((t) => ids.has(t.member.cluster.id)) ? true : undefined;
+    }, 'the clusters on 2.1.0', 20_000);
   });
 
   test('Recreate Failed on a Failed member runs the Clusters view\'s Recreate', async function () {

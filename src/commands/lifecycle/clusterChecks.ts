@@ -79,6 +79,8 @@ export async function idleExtension(services: ExtensionServices, cluster: Cluste
 
 /** Why Azure's catalog says this install cannot work on the cluster (empty when it can, or when the catalog does not answer). */
 export function catalogReasons(services: ExtensionServices, cluster: ClusterModel, intent: InstallIntent): Promise<string[]> {
+  // The one-instance check must see the cluster's extensions as they are now, not as the tree last listed them.
+  services.access.invalidate(cluster.id);
   return checkInstallAgainstCatalog(services.access, cluster, intent, (err) =>
     services.log.warn(`Extension-types catalog did not answer for ${cluster.name}; its checks were skipped (${describeAzureError(err, 'Reading the catalog').detail})`),
   );

@@ -7,10 +7,12 @@ import { queryGraphInventoryOf } from './azure/resourceGraphInventory';
 import { createSubscriptionProvider } from './azure/subscriptionProvider';
 import { registerSettingsLanguageSupport } from './client';
 import { registerCommands } from './commands/registerCommands';
+import { markActiveInterrupted } from './commands/rollout/rolloutRunner';
 import type { ExtensionServices } from './commands/services';
 import { developmentApi, type AksClusterExtensionsApi } from './extensionApi';
 import { FleetInventory } from './fleet/fleetInventory';
 import { createFleetView } from './fleetView/createFleetView';
+import { RolloutStore } from './rollout/rolloutStore';
 import { AksTreeDataProvider } from './tree/aksTreeDataProvider';
 import { vscodePrompter } from './ui/vscodePrompter';
 
@@ -41,11 +43,13 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   const inventory = new FleetInventory(access, (subscriptions) => queryGraphInventoryOf(subscriptions, emulator?.caPem), {
     onFallback: (reason) => {
       // Said once: from now on the inventory lists each cluster, and everything keeps working.
-      log.warn(`Resource Graph is not available, listing each cluster instead: ${describeAzureError(reason, 'Resource Graph query').detail}`);
+      const described = describeAzureError(reason, 'Resource Graph query');
+      log.warn(`Resource Graph is not available, listing each cluster instead: ${described.detail}`);
+      const why = [described.statusCode, described.code].filter((part) => part !== undefined).join(' ') || described.message;
       // Through the prompter (read when it fires, after services exist) so tests see the message.
       void services.prompter.notify(
         'warning',
-        vscode.l10n.t('Azure Resource Graph is not available ({0}). The fleet inventory lists each cluster instead, which is slower.', describeAzureError(reason, vscode.l10n.t('Resource Graph query')).message),
+        vscode.l10n.t('Azure Resource Graph is not available ({0}). The fleet inventory lists each cluster instead, which is slower.', why),
       );
     },
   });
@@ -65,8 +69,10 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
     }),
   );
 
-  const services: ExtensionServices = { access, tree, view, log, inventory, fleet, fleetView, prompter: vscodePrompter };
+  const rollouts = new RolloutStore(context.globalState, (err) => log.warn(`A rollout's progress could not be stored: ${String(err)}`));
+  const services: ExtensionServices = { access, tree, view, log, inventory, fleet, fleetView, rollouts, prompter: vscodePrompter };
   registerCommands(context, services);
+  whenDeactivated = () => markActiveInterrupted(services);
 
   return developmentApi(emulator, () => ({
     tree,
@@ -84,6 +90,9 @@ export function activate(context: vscode.ExtensionContext): AksClusterExtensions
   }));
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+let whenDeactivated: (() => Promise<void>) | undefined;
+
+/** Rollouts running here are stored as interrupted, so the next window offers to resume them; the rest is disposed through context.subscriptions. */
+export function deactivate(): Promise<void> | undefined {
+  return whenDeactivated?.();
 }

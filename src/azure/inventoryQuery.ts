@@ -24,6 +24,8 @@ export const INVENTORY_QUERY = [
   "        'currentVersion', tostring(coalesce(properties.currentVersion, properties.CurrentVersion)),",
   "        'version', tostring(coalesce(properties.version, properties.Version)),",
   "        'autoUpgradeMinorVersion', tobool(coalesce(properties.autoUpgradeMinorVersion, properties.AutoUpgradeMinorVersion)),",
+  "        'autoUpgradeMode', tostring(coalesce(properties.autoUpgradeMode, properties.AutoUpgradeMode)),",
+  "        'managedBy', tostring(managedBy),",
   "        'releaseTrain', tostring(coalesce(properties.releaseTrain, properties.ReleaseTrain)),",
   "        'errorMessage', tostring(coalesce(properties.errorInfo.message, properties.ErrorInfo.Message)),",
   "        'lastModifiedAt', tostring(systemData.lastModifiedAt))",
@@ -42,6 +44,10 @@ export interface InventoryExtension {
   currentVersion?: string;
   version?: string;
   autoUpgradeMinorVersion?: boolean | null;
+  /** none / patch / compatible (API 2025-03-01); '' when the resource predates it. */
+  autoUpgradeMode?: string;
+  /** The resource that manages this extension (e.g. an AKS add-on), '' for none. */
+  managedBy?: string;
   releaseTrain?: string;
   errorMessage?: string;
   lastModifiedAt?: string;

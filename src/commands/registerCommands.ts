@@ -3,6 +3,7 @@ import { registerSelectSubscriptions } from './account/selectSubscriptions';
 import { registerSignIn } from './account/signIn';
 import { registerFleetCommands } from './fleet/registerFleetCommands';
 import { registerLifecycleCommands } from './lifecycle/registerLifecycleCommands';
+import { registerRolloutCommands } from './rollout/registerRolloutCommands';
 import type { ExtensionServices } from './services';
 import { registerCopyResourceId } from './tree/copyResourceId';
 import { registerCopySubscriptionId } from './tree/copySubscriptionId';
@@ -21,5 +22,6 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ext
   registerOpenInPortal(context, services);
   registerRefreshExtensionDocument(context, services, registerShowExtension(context, services));
   registerLifecycleCommands(context, services);
+  registerRolloutCommands(context, services);
   registerFleetCommands(context, services);
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AzureAccess } from '../azure/azureAccess';
+import type { RolloutStore } from '../rollout/rolloutStore';
 import type { FleetInventory } from '../fleet/fleetInventory';
 import type { FleetNode } from '../fleetView/fleetNodes';
 import type { FleetTreeDataProvider } from '../fleetView/fleetTreeDataProvider';
@@ -13,6 +14,8 @@ export interface ExtensionServices {
   readonly tree: AksTreeDataProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly log: vscode.LogOutputChannel;
+  /** Rollouts to many clusters, stored in the global state as they go (resume after a reload). */
+  readonly rollouts: RolloutStore;
   /** The fleet inventory the fleet view and the tree share. */
   readonly inventory: FleetInventory;
   readonly fleet: FleetTreeDataProvider;

@@ -140,8 +140,11 @@ export class FleetInventory {
       try {
         return await this.readFromGraph(subscriptions);
       } catch (error) {
-        this.graphUnavailable = true;
-        this.hooks.onFallback(error);
+        // Two reads can overlap (a refresh during a read): the first to fail says it.
+        if (!this.graphUnavailable) {
+          this.graphUnavailable = true;
+          this.hooks.onFallback(error);
+        }
         if (graphOnly) {
           throw error;
         }

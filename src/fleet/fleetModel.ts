@@ -1,8 +1,8 @@
 /*
  * The fleet inventory's data: every AKS cluster of the selected subscriptions and every extension instance on them,
  * from Resource Graph or from Resource Manager, in one shape. An extension row is flat and holds only what the fleet
- * view groups, filters and exports by; a new field from a newer API (autoUpgradeMode, managedBy) is one more optional
- * property here and one more column in the query.
+ * view groups, filters and exports by; a new field from a newer API is one more optional property here and one more
+ * pair in the query's pack(), as autoUpgradeMode and managedBy are.
  */
 import type { Extension } from '../azure/extensionModel';
 import type { ClusterModel } from '../azure/clusterModel';
@@ -21,6 +21,10 @@ export interface FleetExtension {
   /** The pinned version (only with auto-upgrade off). */
   readonly version?: string;
   readonly autoUpgradeMinorVersion: boolean;
+  /** none / patch / compatible (API 2025-03-01), when known. */
+  readonly autoUpgradeMode?: string;
+  /** The resource that manages this extension, if another service does. */
+  readonly managedBy?: string;
   readonly releaseTrain?: string;
   readonly errorMessage?: string;
   /** When the instance last changed (ISO time); tells how long a running operation has been running. */
@@ -72,6 +76,8 @@ function extensionFromRow(item: InventoryExtension, clusterId: string): FleetExt
     currentVersion: blankToUndefined(item.currentVersion),
     version: blankToUndefined(item.version),
     autoUpgradeMinorVersion: item.autoUpgradeMinorVersion !== false,
+    autoUpgradeMode: blankToUndefined(item.autoUpgradeMode),
+    managedBy: blankToUndefined(item.managedBy),
     releaseTrain: blankToUndefined(item.releaseTrain),
     errorMessage: blankToUndefined(item.errorMessage),
     lastModifiedAt: blankToUndefined(item.lastModifiedAt),
@@ -108,6 +114,8 @@ export function fromArmExtension(clusterId: string, extension: Extension): Fleet
     currentVersion: extension.currentVersion ?? undefined,
     version: extension.version ?? undefined,
     autoUpgradeMinorVersion: extension.autoUpgradeMinorVersion !== false,
+    autoUpgradeMode: extension.autoUpgradeMode ?? undefined,
+    managedBy: extension.managedBy ?? undefined,
     releaseTrain: extension.releaseTrain ?? undefined,
     errorMessage: extension.errorInfo?.message ?? undefined,
     lastModifiedAt: extension.systemData?.lastModifiedAt,
@@ -125,8 +133,10 @@ export function toArmExtension(extension: FleetExtension): Extension {
     currentVersion: extension.currentVersion,
     version: extension.version,
     autoUpgradeMinorVersion: extension.autoUpgradeMinorVersion,
+    autoUpgradeMode: extension.autoUpgradeMode,
+    managedBy: extension.managedBy,
     releaseTrain: extension.releaseTrain,
     ...(extension.errorMessage ? { errorInfo: { message: extension.errorMessage } } : {}),
-    ...(extension.lastModifiedAt ? { systemData: { lastModifiedAt: new Date(extension.lastModifiedAt) } } : {}),
-  } as Extension;
+    ...(extension.lastModifiedAt ? { systemData: { lastModifiedAt: extension.lastModifiedAt } } : {}),
+  };
 }

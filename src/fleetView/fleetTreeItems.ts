@@ -110,6 +110,12 @@ function memberTooltip(node: FleetMemberNode): vscode.MarkdownString {
     md.appendMarkdown(`\n${extension.name} · \`${extension.extensionType}\` · ${extension.provisioningState}  \n`);
     md.appendMarkdown(`${vscode.l10n.t('Version')}: ${extension.currentVersion ?? extension.version ?? vscode.l10n.t('none yet')}`);
     md.appendMarkdown(extension.autoUpgradeMinorVersion ? '  \n' : ` (${vscode.l10n.t('auto-upgrade off')})  \n`);
+    if (extension.autoUpgradeMode) {
+      md.appendMarkdown(`${vscode.l10n.t('Auto-upgrade mode')}: ${extension.autoUpgradeMode}  \n`);
+    }
+    if (extension.managedBy) {
+      md.appendMarkdown(`${vscode.l10n.t('Managed by')}: ${extension.managedBy}  \n`);
+    }
     if (extension.lastModifiedAt) {
       md.appendMarkdown(`${vscode.l10n.t('Last changed')}: ${new Date(extension.lastModifiedAt).toLocaleString()}  \n`);
     }

@@ -56,6 +56,8 @@ function inventoryRows(state: EmulatorState): InventoryRow[] {
       currentVersion: p.currentVersion ?? '',
       version: p.version ?? '',
       autoUpgradeMinorVersion: p.autoUpgradeMinorVersion ?? null,
+      autoUpgradeMode: text(p.autoUpgradeMode),
+      managedBy: text(body.managedBy),
       releaseTrain: text(p.releaseTrain),
       errorMessage: text((p.errorInfo as { message?: string } | undefined)?.message),
       lastModifiedAt: text(body.systemData.lastModifiedAt),

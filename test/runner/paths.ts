@@ -9,6 +9,12 @@ export const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'workspa
 /** The compiled tests module the extension host runs (same contract as @vscode/test-electron). */
 export const integrationTestsModule = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
 
+/**
+ * The two halves of the restart check, run after the main tests, each in its own extension host (the workbench is
+ * loaded again in between, which replaces the extension host as a window reload does).
+ */
+export const restartTestsModules = ['beforeRestart.js', 'afterRestart.js'].map((name) => path.join(repoRoot, 'out', 'test', 'integration', 'restart', name));
+
 /** Where downloaded tools live: outside node_modules so `npm ci` stays light, gitignored via `.cache/`. */
 export const cacheRoot = process.env.AKSEXT_CACHE_DIR ?? path.join(repoRoot, '.cache');
 

@@ -7,7 +7,8 @@ import { RESULT_MARKER, type TestResult } from '../integration/result';
 import { startBackends } from './backends';
 import { ensureCodeServer } from './codeServer';
 import { describe, installExitHandlers, shutdown, startTimeout } from './lifecycle';
-import { elapsed, fixtureWorkspace, integrationTestsModule, repoRoot } from './paths';
+import { RESTART_SUITE } from '../integration/restart/restartSuite';
+import { elapsed, fixtureWorkspace, integrationTestsModule, repoRoot, restartTestsModules } from './paths';
 import { launchBrowser, remotePath, workbenchUrl } from './workbench';
 
 // Workbench chatter relayed with the tests' output that says nothing about them: connection set-up, services we do
@@ -30,6 +31,11 @@ async function main(): Promise<void> {
   const { server, stateDir } = await startBackends(install, 'integration', { port: 0, smokeTestDriver: true });
   const { page } = await launchBrowser(stateDir);
 
+  // The main tests, then (unless AKSEXT_TEST_GREP leaves them out) the restart check's two halves, each in a fresh
+  // extension host: the workbench is loaded again for each tests module, as a window reload does.
+  const grep = process.env.AKSEXT_TEST_GREP;
+  const modules = [integrationTestsModule, ...(!grep || new RegExp(grep).test(RESTART_SUITE) ? restartTestsModules : [])];
+  const total: TestResult = { passes: 0, failures: 0, pending: 0 };
   let result: TestResult | undefined;
   // VS Code's browser test driver reports through these two page functions when extensionTestsPath is set.
   await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
@@ -41,18 +47,33 @@ async function main(): Promise<void> {
       console.log(`[ext-host${type === 'log' ? '' : `:${type}`}] ${line}`);
     }
   });
+  const load = async (module: string): Promise<void> => {
+    await page.goto(workbenchUrl(server, fixtureWorkspace, [
+      ['extensionDevelopmentPath', remotePath(server, repoRoot)],
+      ['extensionTestsPath', remotePath(server, module)],
+      ['skipWelcome', 'true'],
+    ]));
+    console.log(`[runner] workbench loaded after ${elapsed()}, ${path.relative(repoRoot, module)} running...`);
+  };
   await page.exposeFunction('codeAutomationExit', (code: number) => {
-    const summary = result ? `${result.passes} passing, ${result.failures} failing, ${result.pending} pending` : 'no test result';
-    const passed = code === 0 && result !== undefined && result.failures === 0;
+    const passedModule = code === 0 && result !== undefined && result.failures === 0;
+    if (result) {
+      total.passes += result.passes;
+      total.failures += result.failures;
+      total.pending += result.pending;
+    }
+    result = undefined;
+    const next = modules.shift();
+    if (passedModule && next) {
+      void load(next).catch((error: unknown) => shutdown(1, `runner failed: ${describe(error)}`));
+      return;
+    }
+    const summary = `${total.passes} passing, ${total.failures} failing, ${total.pending} pending`;
+    const passed = passedModule && modules.length === 0;
     void shutdown(passed ? 0 : 1, `integration tests ${passed ? 'PASSED' : 'FAILED'}: ${summary} (extension host exit code ${code})`);
   });
 
-  await page.goto(workbenchUrl(server, fixtureWorkspace, [
-    ['extensionDevelopmentPath', remotePath(server, repoRoot)],
-    ['extensionTestsPath', remotePath(server, integrationTestsModule)],
-    ['skipWelcome', 'true'],
-  ]));
-  console.log(`[runner] workbench loaded after ${elapsed()}, tests running...`);
+  await load(modules.shift() as string);
 }
 
 main().catch((error: unknown) => shutdown(1, `runner failed: ${describe(error)}`));

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { clusterBlocker, type ClusterModel } from '../../azure/clusterModel';
 import { createCommandLine } from '../../lifecycle/azCommandLine';
-import { type DeployResult, deployBlocker } from '../../lifecycle/deployPlan';
+import { deployBlocker } from '../../lifecycle/deployPlan';
+import type { RolloutTarget } from '../../rollout/rolloutRecord';
 import type { ExtensionRequest } from '../../shared';
 import type { SubscriptionNode } from '../../tree/treeNodes';
 import type { StepPosition } from '../../ui/multiStep';
@@ -75,13 +76,13 @@ export async function pickDeployClusters(
   return picked && picked.length > 0 ? picked : undefined;
 }
 
-/** The one review of a deployment: the clusters (those skipped with why), then the request, and an az line per cluster. */
-export function deployReview(req: ExtensionRequest, ready: readonly ClusterModel[], skipped: readonly DeployResult[]): TargetReview {
+/** The one review of a deployment: the clusters (those skipped or not checked with why), then the request, and an az line per cluster. */
+export function deployReview(req: ExtensionRequest, ready: readonly ClusterModel[], skipped: readonly RolloutTarget[]): TargetReview {
   return {
     action: vscode.l10n.t('Deploy to {0}', clusterCount(ready.length)),
     lines: [
       ...ready.map((c) => vscode.l10n.t('Deploys to {0} (resource group {1}).', c.name, c.resourceGroup)),
-      ...skipped.map((s) => vscode.l10n.t('Skips {0}: {1}', s.cluster.name, s.message)),
+      ...skipped.map((s) => (s.state === 'notChecked' ? vscode.l10n.t('Sends nothing to {0}: {1}', s.cluster.name, s.message) : vscode.l10n.t('Skips {0}: {1}', s.cluster.name, s.message))),
       ...describeRequest(req),
     ],
     azCommand: ready.map((c) => createCommandLine(c, req)).join('\n'),

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { describeAzureError } from '../../azure/azureErrorMessage';
 import type { ClusterModel } from '../../azure/clusterModel';
-import { createLimiter } from '../../azure/concurrency';
 import { requestFromExtension } from '../../lifecycle/extensionBody';
-import { deployToCluster, NotWaitedError } from '../../lifecycle/deployToCluster';
-import { type DeployResult, deployBlocker, deploySummaryMarkdown, runDeployments } from '../../lifecycle/deployPlan';
+import { deployBlocker } from '../../lifecycle/deployPlan';
+import { parseFailureThreshold, type RolloutOptions, type RolloutRecord, type RolloutTarget, storableRequest } from '../../rollout/rolloutRecord';
 import { acceptsProtectedSettings, type ExtensionRequest } from '../../shared';
 import { runSteps } from '../../ui/multiStep';
 import { type ClusterNode, type ExtensionNode, subscriptionNode } from '../../tree/treeNodes';
@@ -18,67 +17,57 @@ import { clusterCount, deployReview, pickDeployClusters } from './deployTargets'
 import { withProtectedSettings } from './recreateExtension';
 import { confirmReview } from './reviewStep';
 import { checkRequest } from './sendCreate';
-import { requestTargetOf, requestToSend } from '../../lifecycle/requestToSend';
 import { askSettings, type SettingsAnswer } from './settingsQuestions';
-import { pollOptions } from './trackOperation';
+import { rolloutOutcomes, rolloutUntilDone } from '../rollout/rolloutRunner';
 
-function deployConcurrency(): number {
-  return vscode.workspace.getConfiguration('aksClusterExtensions').get<number>('deployConcurrency', 10);
+/** The rollout options the settings ask for: the canary and when failures pause the rollout. */
+function rolloutOptions(): RolloutOptions {
+  const settings = vscode.workspace.getConfiguration('aksClusterExtensions.rollout');
+  const canary = settings.get<string>('canary', 'none');
+  return {
+    canary: canary === 'first' ? { kind: 'first', count: settings.get<number>('canaryCount', 1) } : canary === 'perRegion' ? { kind: 'perRegion' } : { kind: 'none' },
+    failureThreshold: parseFailureThreshold(settings.get<string>('pauseAfterFailures', '10%')),
+  };
 }
 
-/** Runs the deployment to every ready cluster under the concurrency setting, with "k of n" progress. */
-async function deployAll(services: ExtensionServices, clusters: readonly ClusterModel[], req: ExtensionRequest): Promise<DeployResult[]> {
-  const limit = createLimiter(deployConcurrency);
-  return services.prompter.withProgress(
-    vscode.l10n.t('Deploying {0}', req.name),
-    async (token, report) => {
-      const abort = new AbortController();
-      const cancelled = token.onCancellationRequested(() => abort.abort());
-      report(vscode.l10n.t('0 of {0}', clusters.length));
-      try {
-        return await runDeployments(
-          clusters,
-          (cluster) => {
-            // Per cluster: what the CLI fills in can depend on the target (Azure Backup records the tenant).
-            const toSend = requestToSend(req, requestTargetOf(cluster, services.access.clientsFor(cluster.subscriptionId).subscription.tenantId));
-            return deployToCluster(services.access, cluster, toSend, abort.signal, pollOptions().updateIntervalInMs ?? 5000);
-          },
-          limit,
-          (err) => {
-            if (err instanceof NotWaitedError) {
-              return { outcome: 'skipped', message: err.message };
-            }
-            const described = describeAzureError(err, `Deploy ${req.name}`);
-            services.log.error(described.detail);
-            return { outcome: 'failed', message: described.message };
-          },
-          (result, finished) => {
-            services.log.info(`Deploy ${req.name} to ${result.cluster.name}: ${result.outcome} (${finished} of ${clusters.length})`);
-            report(vscode.l10n.t('{0} of {1}', finished, clusters.length), 100 / clusters.length);
-          },
-        );
-      } finally {
-        cancelled.dispose();
-      }
-    },
-  );
+/** The stored record of a new deployment: the clusters to send to, then those the check set aside, with why. */
+function newRollout(title: string, req: ExtensionRequest, { ready, skipped }: CheckedTargets): RolloutRecord {
+  const now = Date.now();
+  return {
+    id: `${now}-${Math.random().toString(36).slice(2, 8)}`,
+    title,
+    ...storableRequest(req),
+    options: rolloutOptions(),
+    targets: [...ready.map((cluster): RolloutTarget => ({ cluster, state: 'pending', message: '' })), ...skipped.map((s) => ({ ...s }))],
+    status: 'running',
+    startedAt: now,
+    updatedAt: now,
+  };
 }
 
-/** Checks each cluster before anything is sent: managed identity, power state, whether it already has the extension, and Azure's catalog (region, Kubernetes version, one instance). */
-async function checkTargets(services: ExtensionServices, clusters: readonly ClusterModel[], req: ExtensionRequest): Promise<{ ready: ClusterModel[]; skipped: DeployResult[] }> {
+/**
+ * Checks each cluster before anything is sent: managed identity, power state, and whether it already has the extension.
+ * A cluster whose extensions could not be read is not checked, and nothing is sent to it (Resume tries it again).
+ */
+async function checkTargets(services: ExtensionServices, clusters: readonly ClusterModel[], req: ExtensionRequest): Promise<{ ready: ClusterModel[]; skipped: RolloutTarget[] }> {
   const checked = await Promise.all(
-    clusters.map(async (cluster) => {
+    clusters.map(async (cluster): Promise<{ cluster: ClusterModel; state?: 'skipped' | 'notChecked'; message: string }> => {
       services.access.invalidate(cluster.id);
-      const existing = cluster.hasManagedIdentity ? await services.access.listExtensions(cluster).catch(() => []) : [];
-      const blocker = deployBlocker(cluster, existing, req.name, req.extensionType);
-      const intent = { extensionType: req.extensionType, name: req.name, version: req.autoUpgradeMinorVersion === false ? req.version : undefined, releaseTrain: req.releaseTrain };
-      const reasons = blocker === undefined ? await catalogReasons(services, cluster, intent) : [];
-      return { cluster, reason: blocker ?? (reasons.length > 0 ? reasons.join(' ') : undefined) };
+      try {
+        const existing = cluster.hasManagedIdentity ? await services.access.listExtensions(cluster) : [];
+        const blocker = deployBlocker(cluster, existing, req.name, req.extensionType);
+        const intent = { extensionType: req.extensionType, name: req.name, version: req.autoUpgradeMinorVersion === false ? req.version : undefined, releaseTrain: req.releaseTrain };
+        const reasons = blocker === undefined ? await catalogReasons(services, cluster, intent) : [];
+        const reason = blocker ?? (reasons.length > 0 ? reasons.join(' ') : undefined);
+        return { cluster, state: reason === undefined ? undefined : 'skipped', message: reason ?? '' };
+      } catch (err) {
+        return { cluster, state: 'notChecked', message: vscode.l10n.t('Not checked: {0}', describeAzureError(err, vscode.l10n.t('Read the extensions of {0}', cluster.name)).message) };
+      }
     }),
   );
   return {
-    ready: checked.filter((c) => c.reason === undefined).map((c) => c.cluster),
-    skipped: checked.filter((c) => c.reason !== undefined).map((c) => ({ cluster: c.cluster, outcome: 'skipped', message: c.reason ?? '' })),
+    ready: checked.filter((c) => c.state === undefined).map((c) => c.cluster),
+    skipped: checked.flatMap((c) => (c.state === undefined ? [] : [{ cluster: c.cluster, state: c.state, message: c.message }])),
   };
 }
 
@@ -181,28 +170,14 @@ async function planDeployment(services: ExtensionServices, arg: unknown, selecti
   return picked && planNew(services, picked);
 }
 
-/** Deploy to Clusters…: the same extension on many clusters, checked first, run with bounded concurrency, summarised. */
+/** Deploy to Clusters…: the same extension on many clusters, checked first, rolled out within Azure's budgets, summarised. */
 export function registerDeployToClusters(context: vscode.ExtensionContext, services: ExtensionServices): void {
   registerCommand(context, services, 'aksClusterExtensions.deployToClusters', 'Deploy to clusters', async (arg?: unknown, selection?: unknown) => {
     const plan = await planDeployment(services, arg, selection);
     if (!plan) {
       return undefined;
     }
-    const action = vscode.l10n.t('Deploy {0}', plan.req.name);
-    let targets = plan.ready;
-    let results: DeployResult[] = [...plan.skipped];
-    for (;;) {
-      const round = await deployAll(services, targets, plan.req);
-      results = [...results.filter((r) => !targets.includes(r.cluster)), ...round];
-      services.tree.refresh();
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: deploySummaryMarkdown(action, results) });
-      await vscode.window.showTextDocument(document, { preview: false });
-      const failed = round.filter((r) => r.outcome === 'failed').map((r) => r.cluster);
-      const retry = vscode.l10n.t('Retry the Failed Ones');
-      if (failed.length === 0 || (await services.prompter.notify('warning', vscode.l10n.t('{0}: {1} of {2} failed.', action, failed.length, clusterCount(round.length)), retry)) !== retry) {
-        return results;
-      }
-      targets = failed;
-    }
+    const record = newRollout(vscode.l10n.t('Deploy {0}', plan.req.name), plan.req, plan);
+    return rolloutOutcomes(await rolloutUntilDone(services, record, plan.req, 'start'));
   });
 }

@@ -32,6 +32,8 @@ export class ScriptedPrompter implements Prompter {
   readonly confirmations: { message: string; detail: string }[] = [];
   readonly steps: { step?: number; totalSteps?: number; canGoBack?: boolean }[] = [];
   readonly progress: string[] = [];
+  /** What progress notifications reported ("3 of 5, about 2 s left"), in order. */
+  readonly progressReports: string[] = [];
   /** The items of every pick, with its question, as the user saw them. */
   readonly offered: { question: string; items: { label: string; description?: string; detail?: string; group?: string }[] }[] = [];
 
@@ -115,7 +117,7 @@ export class ScriptedPrompter implements Prompter {
       setTimeout(() => source.cancel(), 100);
     }
     try {
-      return await task(source.token, () => undefined);
+      return await task(source.token, (message) => this.progressReports.push(message));
     } finally {
       source.dispose();
     }

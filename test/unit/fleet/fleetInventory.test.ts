@@ -74,4 +74,17 @@ describe('fleet inventory', () => {
     await inventory.load();
     assert.strictEqual(has(), false, 'Resource Graph still lags, Resource Manager still wins');
   });
+
+  it('carries autoUpgradeMode and managedBy (API 2025-03-01) from Resource Graph as from Resource Manager', async () => {
+    const seeded = await startTestEmulator();
+    try {
+      const inventory = new FleetInventory(emulatorAccess(seeded), (subscriptions) => queryGraphInventoryOf(subscriptions, seeded.caPem), { onFallback: () => undefined });
+      const managed = (await inventory.load()).extensions.find((e) => e.managedBy);
+      assert.ok(managed, 'the default seed has an extension another service manages');
+      assert.match(managed.managedBy ?? '', /\/managedClusters\//i);
+      assert.strictEqual(managed.autoUpgradeMode, 'patch');
+    } finally {
+      await seeded.close();
+    }
+  });
 });

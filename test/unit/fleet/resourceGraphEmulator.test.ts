@@ -81,7 +81,7 @@ describe('emulator: Resource Graph inventory query', () => {
   });
 
   it('lags behind Resource Manager by resourceGraphLagMs', async () => {
-    emulator.setOptions({ resourceGraphLagMs: 400 });
+    emulator.setOptions({ resourceGraphLagMs: 3000 }); // long enough for a loaded machine to delete and query within it
     const target = seed.extensions.find((e) => e.properties.provisioningState === 'Succeeded');
     assert.ok(target);
     const [, , subscriptionId, , resourceGroup, , , , clusterName] = target.clusterId.split('/');
@@ -90,7 +90,7 @@ describe('emulator: Resource Graph inventory query', () => {
     assert.ok(has(before.rows));
     await extensionsClient(emulator, subscriptionId).extensions.beginDeleteAndWait(resourceGroup, 'Microsoft.ContainerService', 'managedClusters', clusterName, target.name, { forceDelete: true });
     assert.ok(has((await queryGraphInventory(client(), [subscriptionId])).rows), 'still there during the lag');
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    await new Promise((resolve) => setTimeout(resolve, 3100));
     assert.ok(!has((await queryGraphInventory(client(), [subscriptionId])).rows), 'gone after the lag');
   });
 

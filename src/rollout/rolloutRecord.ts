@@ -1,0 +1,122 @@
+import type { ClusterModel } from '../azure/clusterModel';
+import type { ExtensionRequest } from '../shared';
+
+/**
+ * Where one cluster of a rollout stands. While it runs: `pending` (nothing sent yet) and `submitted` (Azure accepted
+ * the write; its end is not known yet). At the end every cluster is in one of the others; a record read after a crash
+ * can still hold the two running ones, which Resume picks up (pending is sent, submitted is read again).
+ */
+export type TargetState =
+  | 'pending'
+  | 'submitted'
+  | 'succeeded'
+  | 'failed'
+  /** The cluster cannot take it (service principal, stopped, already has it): nothing was sent. */
+  | 'skipped'
+  /** Its current state could not be read, so nothing was sent to it. */
+  | 'notChecked'
+  /** The rollout stopped (cancel, canary, failure threshold) before it was sent. */
+  | 'notStarted'
+  /** Sent, and still running in Azure when the rollout stopped waiting. */
+  | 'running';
+
+export interface RolloutTarget {
+  readonly cluster: ClusterModel;
+  state: TargetState;
+  /** Why, in one line, for every state but succeeded. */
+  message: string;
+}
+
+export type CanaryOption = { readonly kind: 'none' } | { readonly kind: 'first'; readonly count: number } | { readonly kind: 'perRegion' };
+
+/** When failures pause the rollout to ask whether to go on: a number of clusters, or a share of them in percent. */
+export type FailureThreshold = { readonly kind: 'none' } | { readonly kind: 'count'; readonly count: number } | { readonly kind: 'percent'; readonly percent: number };
+
+export interface RolloutOptions {
+  readonly canary: CanaryOption;
+  readonly failureThreshold: FailureThreshold;
+}
+
+/**
+ * A rollout as stored (the extension's global state): what is sent, where, and how far it got. Protected values are
+ * never stored: the request keeps only the names of inline protected keys, and Resume asks for the values again.
+ */
+export interface RolloutRecord {
+  readonly id: string;
+  /** As the user reads it, e.g. "Deploy flux". */
+  readonly title: string;
+  readonly request: ExtensionRequest;
+  readonly protectedKeys: readonly string[];
+  readonly options: RolloutOptions;
+  readonly targets: RolloutTarget[];
+  /**
+   * running while a window works on it (or crashed doing so: its heartbeat, updatedAt, then stops); interrupted when
+   * its extension host shut down mid-way; stopped (cancel, canary, threshold) or finished after.
+   */
+  status: 'running' | 'interrupted' | 'stopped' | 'finished';
+  readonly startedAt: number;
+  updatedAt: number;
+}
+
+/** The threshold a setting's text asks for: "5" clusters, "10%" of them, or "" for never. */
+export function parseFailureThreshold(text: string): FailureThreshold {
+  const match = /^\s*(\d+)\s*(%?)\s*$/.exec(text);
+  if (!match || Number(match[1]) === 0) {
+    return { kind: 'none' };
+  }
+  return match[2] ? { kind: 'percent', percent: Number(match[1]) } : { kind: 'count', count: Number(match[1]) };
+}
+
+export const FINAL_STATES: readonly TargetState[] = ['succeeded', 'failed', 'skipped', 'notChecked', 'notStarted', 'running'];
+
+/** How many clusters are in each state. */
+export function countStates(record: Pick<RolloutRecord, 'targets'>): Record<TargetState, number> {
+  const counts: Record<TargetState, number> = { pending: 0, submitted: 0, succeeded: 0, failed: 0, skipped: 0, notChecked: 0, notStarted: 0, running: 0 };
+  for (const target of record.targets) {
+    counts[target.state] += 1;
+  }
+  return counts;
+}
+
+/** The request as it may be stored: inline protected values removed (their key names kept apart). */
+export function storableRequest(req: ExtensionRequest): { request: ExtensionRequest; protectedKeys: string[] } {
+  const { configurationProtectedSettings, ...rest } = req;
+  return { request: rest, protectedKeys: Object.keys(configurationProtectedSettings ?? {}) };
+}
+
+/** Clusters Resume works on: those not sent yet, those sent whose end is unknown, and those that could not be checked. */
+export function resumable(record: RolloutRecord): RolloutTarget[] {
+  return record.targets.filter((t) => ['pending', 'submitted', 'notStarted', 'notChecked', 'running'].includes(t.state));
+}
+
+export function failedTargets(record: RolloutRecord): RolloutTarget[] {
+  return record.targets.filter((t) => t.state === 'failed');
+}
+
+/** The canary clusters of a rollout, in plan order: the first k, or the first cluster of each region. */
+export function canaryTargets(targets: readonly RolloutTarget[], canary: CanaryOption): RolloutTarget[] {
+  if (canary.kind === 'first') {
+    return targets.slice(0, Math.max(0, canary.count));
+  }
+  if (canary.kind === 'perRegion') {
+    const seen = new Set<string>();
+    return targets.filter((t) => {
+      const region = t.cluster.location.toLowerCase();
+      return !seen.has(region) && seen.add(region) !== undefined;
+    });
+  }
+  return [];
+}
+
+/** How many failures pause the rollout (undefined: never). */
+export function failureLimit(threshold: FailureThreshold, clusters: number): number | undefined {
+  switch (threshold.kind) {
+    case 'none':
+      return undefined;
+    case 'count':
+      return Math.max(1, threshold.count);
+    case 'percent':
+      // One failure among a handful of clusters is no pattern yet.
+      return Math.max(2, Math.ceil((threshold.percent / 100) * clusters));
+  }
+}

@@ -117,6 +117,8 @@ export async function quickInputText(page: Page): Promise<string> {
 export async function contextMenu(page: Page, label: string, item: string): Promise<void> {
   await row(page, label).click({ button: 'right' });
   // The menu ignores the mouse-up that opened it, and a click that comes too soon with it: choose with the keyboard.
-  await page.getByRole('menuitem', { name: item, exact: true }).hover();
+  // The item's name may end with its key ("Delete Extension... Del"): match from the start, up to a space or the end.
+  const name = new RegExp(`^${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`);
+  await page.getByRole('menuitem', { name }).first().hover();
   await page.keyboard.press('Enter');
 }

@@ -62,7 +62,7 @@ export async function ensureCodeServer(): Promise<CodeServerInstall> {
     JSON.stringify({ private: true, allowScripts: { [`code-server@${CODE_SERVER_VERSION}`]: true, argon2: true } }, null, 2));
   const log = path.join(staging, 'install.log');
   console.log(`[code-server] installing code-server@${CODE_SERVER_VERSION} with ${NODE_PACKAGE} into ${installDir}`);
-  console.log(`[code-server] first run only, takes 2-3 minutes; log: ${log}`);
+  console.log(`[code-server] first run only, usually about 4 minutes; log: ${log}`);
 
   await npmInstall(staging, [NODE_PACKAGE], withoutNpmScriptEnv(), log);
   const install = layout(staging);

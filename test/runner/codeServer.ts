@@ -45,7 +45,7 @@ function withoutNpmScriptEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * Installs code-server into the cache folder on first use (about 2-3 minutes cold) and returns where it is.
+ * Installs code-server into the cache folder on first use (about 4 minutes cold) and returns where it is.
  * The install goes into a staging folder renamed into place at the end, so an interrupted install never looks done.
  */
 export async function ensureCodeServer(): Promise<CodeServerInstall> {

@@ -27,8 +27,8 @@ function hasKrb5Headers() {
 }
 
 const wanted = [];
-if (purpose === 'test' && !hasChromium()) wanted.push({ name: 'chromium', why: 'the headless browser that drives VS Code in the tests' });
-if (!codeServerInstalled() && !hasKrb5Headers()) wanted.push({ name: 'libkrb5-dev', why: "headers for code-server's first install (kerberos)" });
+if (purpose === 'test' && !hasChromium()) wanted.push({ name: 'chromium', present: hasChromium, why: 'the headless browser that drives VS Code in the tests' });
+if (!codeServerInstalled() && !hasKrb5Headers()) wanted.push({ name: 'libkrb5-dev', present: hasKrb5Headers, why: "headers for code-server's first install (kerberos)" });
 if (wanted.length === 0) process.exit(0);
 
 const names = wanted.map((w) => w.name);
@@ -45,10 +45,11 @@ const isRoot = process.getuid?.() === 0;
 const canSudo = !isRoot && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
 if (!isRoot && !canSudo) fail('installing them needs root, and sudo asks for a password');
 
-const run = (args) => execFileSync(isRoot ? args[0] : 'sudo', isRoot ? args.slice(1) : args, {
-  stdio: 'inherit',
-  env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-});
+// Through `env` rather than the environment option: sudo drops the caller's environment by default.
+const run = (args) => {
+  const [command, ...rest] = [...(isRoot ? [] : ['sudo']), 'env', 'DEBIAN_FRONTEND=noninteractive', ...args];
+  execFileSync(command, rest, { stdio: 'inherit' });
+};
 const started = Date.now();
 console.log(`[setup] installing ${names.join(', ')} with apt-get${isRoot ? '' : ' through sudo'} (once; usually under a minute)`);
 try {
@@ -57,6 +58,6 @@ try {
 } catch {
   fail(`apt-get could not install ${names.join(', ')} (see its output above)`);
 }
-const stillMissing = wanted.filter((w) => (w.name === 'chromium' ? !hasChromium() : !hasKrb5Headers()));
+const stillMissing = wanted.filter((w) => !w.present());
 if (stillMissing.length > 0) fail(`apt-get finished but ${stillMissing.map((w) => w.name).join(', ')} is still missing`);
 console.log(`[setup] installed ${names.join(', ')} in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -2,8 +2,8 @@ import { isRestError } from '@azure/core-rest-pipeline';
 import type { AzureAccess } from '../azure/azureAccess';
 import { describeAzureError } from '../azure/azureErrorMessage';
 import type { ClusterModel } from '../azure/clusterModel';
-import { beginCreateExtension } from '../azure/extensionOperations';
-import type { Extension } from '../azure/extensionModel';
+import { beginCreateExtension, beginDeleteExtension, beginUpdateExtension } from '../azure/extensionOperations';
+import type { Extension, PatchExtension } from '../azure/extensionModel';
 import { deployBlocker } from '../lifecycle/deployPlan';
 import { toExtensionBody } from '../lifecycle/extensionBody';
 import type { ExtensionRequest } from '../shared';
@@ -78,10 +78,29 @@ export async function submitCreate(ctx: StepContext, cluster: ClusterModel, req:
   });
 }
 
-/** The extension as Azure has it now (undefined when absent), read within the read budget. */
-export function readExtension(ctx: StepContext, cluster: ClusterModel, name: string, signal?: AbortSignal): Promise<Extension | undefined> {
+/** Sends the update (PATCH) within the write budget; resolves once Azure accepted it. */
+export async function submitUpdate(ctx: StepContext, cluster: ClusterModel, name: string, patch: PatchExtension, signal: AbortSignal): Promise<void> {
+  await transientTolerant(async () => {
+    await ctx.pacer.take(cluster.subscriptionId, 'writes', signal);
+    await beginUpdateExtension(ctx.access, cluster, name, patch);
+  });
+}
+
+/** Sends the delete within the write budget; resolves once Azure accepted it. */
+export async function submitDelete(ctx: StepContext, cluster: ClusterModel, name: string, signal: AbortSignal): Promise<void> {
+  await transientTolerant(async () => {
+    await ctx.pacer.take(cluster.subscriptionId, 'writes', signal);
+    await beginDeleteExtension(ctx.access, cluster, name, false);
+  });
+}
+
+/**
+ * The extension as Azure has it now (undefined when absent), read within the read budget; `first` when it is the check
+ * right before a write (it goes ahead of the polls).
+ */
+export function readExtension(ctx: StepContext, cluster: ClusterModel, name: string, signal?: AbortSignal, first = false): Promise<Extension | undefined> {
   return transientTolerant(async () => {
-    await ctx.pacer.take(cluster.subscriptionId, 'reads', signal);
+    await ctx.pacer.take(cluster.subscriptionId, 'reads', signal, first);
     try {
       return await ctx.access.getExtension(cluster, name);
     } catch (err) {

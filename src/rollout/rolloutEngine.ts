@@ -1,26 +1,31 @@
 /*
- * The rollout engine: one extension to many clusters, as fast as Resource Manager's budgets allow and no faster.
- * Every cluster goes: wait for its turn in the subscription's write budget → read its extensions (never write to a cluster whose
- * state could not be read) → create → watch its state within the read budget until it ends. An optional canary goes
- * first and alone; failures beyond a threshold pause submitting and ask; cancel stops submitting and reads once more
- * what was sent. Every cluster ends in a known state; each change is reported so the caller can store it.
+ * The rollout engine: one action (create, update, recreate, delete) on many clusters, as fast as Resource Manager's
+ * budgets allow and no faster. Every cluster goes: wait for its turn in the subscription's write budget → check its
+ * current state (never write to a cluster whose state could not be read) → write → watch its state within the read
+ * budget until it ends. What the check reads and what a write is differ per action (clusterActions.ts); the rest is
+ * the same for all. An optional canary goes first and alone; failures beyond a threshold pause submitting and ask;
+ * cancel stops submitting and reads once more what was sent. Every cluster ends in a known state; each change is
+ * reported so the caller can store it.
  */
 import { isRestError } from '@azure/core-rest-pipeline';
 import { setMaxListeners } from 'node:events';
 import type { ClusterModel } from '../azure/clusterModel';
-import { failureDetails } from '../azure/extensionFailure';
-import { isRunningState } from '../azure/provisioningState';
 import type { ExtensionRequest } from '../shared';
-import { createBlocker, oneLine, readExtension, readExtensions, type StepContext, submitCreate } from './clusterSteps';
+import { sleepUnlessAborted } from './abortableSleep';
+import { type ClusterAction, clusterAction } from './clusterActions';
+import { oneLine, readExtension, type StepContext } from './clusterSteps';
 import { DurationEstimate } from './durationEstimate';
-import { canaryTargets, failureLimit, type RolloutRecord, type RolloutTarget } from './rolloutRecord';
+import { canaryTargets, failureLimit, type RolloutRecord, type RolloutTarget, targetExtensionName } from './rolloutRecord';
 
 export interface RolloutRun {
   readonly record: RolloutRecord;
   /** Clusters of the record to work on now (a resume or a retry works on some of them). */
   readonly targets: readonly RolloutTarget[];
-  /** The request to send to a cluster, protected values included (never stored in the record). */
-  requestFor(cluster: ClusterModel): ExtensionRequest;
+  /**
+   * The request a create sends to a cluster, built on `base` (the record's request, or for a recreate the instance as
+   * read): protected values added (never stored in the record) and what az fills in for the cluster.
+   */
+  requestFor(base: ExtensionRequest, cluster: ClusterModel): ExtensionRequest;
   /** Whether the canary (if the record's options have one) goes first in this run: not on a resume or retry. */
   readonly withCanary: boolean;
   /** Clusters (ids, lower case) whose Failed extension left by this rollout may be replaced (Retry the Failed Ones). */
@@ -41,21 +46,6 @@ export interface RolloutHooks {
 /** Consecutive failed reads of a running operation after which it is reported as still running, state unknown. */
 const WATCH_READ_ATTEMPTS = 3;
 
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal.aborted) {
-      resolve();
-      return;
-    }
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-
 class Rollout {
   /** Aborted when nothing more may be sent: cancel, a failed canary, or "stop" at the failure threshold. */
   private readonly stop = new AbortController();
@@ -64,12 +54,14 @@ class Rollout {
   private failures = 0;
   private nextQuestionAt: number | undefined;
   private readonly durations = new DurationEstimate();
+  private readonly action: ClusterAction;
 
   constructor(
     private readonly ctx: StepContext,
     private readonly run: RolloutRun,
     private readonly hooks: RolloutHooks,
   ) {
+    this.action = clusterAction({ ...ctx, ...run, record: run.record, requestFor: (base, cluster) => run.requestFor(base, cluster) });
     this.nextQuestionAt = failureLimit(run.record.options.failureThreshold, run.targets.length);
     // Every cluster waiting for its turn listens to these two: hundreds, by design.
     setMaxListeners(0, this.stop.signal, run.cancel);
@@ -113,8 +105,11 @@ class Rollout {
   private async advance(target: RolloutTarget): Promise<void> {
     if (target.state === 'submitted' || target.state === 'running') {
       // Sent by an earlier run whose end is unknown: read it again before anything else.
-      const current = await readExtension(this.ctx, target.cluster, this.run.record.request.name).catch(() => undefined);
-      if (current) {
+      const current = await this.read(target).then(
+        (extension) => ({ extension }),
+        () => undefined,
+      );
+      if (current && this.action.taken(current.extension, target)) {
         await this.watch(target, Date.now(), true);
         return;
       }
@@ -124,11 +119,14 @@ class Rollout {
     }
   }
 
-  /** Waits for its turn to write, checks the cluster, creates; true once Azure accepted it (the target is then `submitted`). */
+  private read(target: RolloutTarget) {
+    return readExtension(this.ctx, target.cluster, targetExtensionName(this.run.record, target));
+  }
+
+  /** Waits for its turn to write, checks the cluster, writes; true once Azure accepted it (the target is then `submitted`). */
   private async submit(target: RolloutTarget): Promise<boolean> {
     const { cluster } = target;
     const signal = this.stop.signal;
-    const req = this.run.requestFor(cluster);
     try {
       await this.question;
       await this.ctx.pacer.reserveWrite(cluster.subscriptionId, signal);
@@ -138,40 +136,50 @@ class Rollout {
       this.set(target, 'notStarted', this.stopReason);
       return false;
     }
-    let existing;
+    let checked;
     try {
-      existing = await readExtensions(this.ctx, cluster, signal);
+      checked = await this.action.check(target, signal);
     } catch (err) {
-      this.set(target, signal.aborted ? 'notStarted' : 'notChecked', signal.aborted ? this.stopReason : `Not checked: ${oneLine(err, `Read the extensions of ${cluster.name}`)}`);
+      this.set(target, signal.aborted ? 'notStarted' : 'notChecked', signal.aborted ? this.stopReason : `Not checked: ${oneLine(err, `Read ${targetExtensionName(this.run.record, target)} on ${cluster.name}`)}`);
       return false;
     }
-    const blocker = createBlocker(cluster, existing, req, this.run.replaceFailed.has(cluster.id.toLowerCase()));
-    if (blocker) {
-      this.set(target, 'skipped', blocker);
+    if ('skip' in checked) {
+      this.set(target, 'skipped', checked.skip);
       return false;
     }
+    let sent = false;
     try {
-      await submitCreate(this.ctx, cluster, req, signal);
+      await checked.write(() => {
+        sent = true;
+        this.set(target, 'submitted', '');
+      });
     } catch (err) {
-      return this.afterFailedSubmit(target, err);
+      return this.afterFailedWrite(target, err, sent);
     }
-    this.set(target, 'submitted', '');
     return true;
   }
 
-  /** The create failed after every retry: Azure may still have taken it, so the resource says what happened. */
-  private async afterFailedSubmit(target: RolloutTarget, err: unknown): Promise<boolean> {
+  /** A write failed after every retry: Azure may still have taken it, so the resource says what happened. */
+  private async afterFailedWrite(target: RolloutTarget, err: unknown, sent: boolean): Promise<boolean> {
+    // A write of several steps (recreate) that the user cancelled after its first: where it stands, and that Resume goes on.
+    if (sent && this.run.cancel.aborted) {
+      this.set(target, 'running', 'Cancelled after its delete was sent and before it was created again: Resume creates it with the settings read before.');
+      return false;
+    }
     // Stopped while waiting to resend after a 429: that request was refused, so nothing reached the cluster.
-    if (!isRestError(err) && this.stop.signal.aborted) {
+    if (!sent && !isRestError(err) && this.stop.signal.aborted) {
       this.set(target, 'notStarted', this.stopReason);
       return false;
     }
-    const current = await readExtension(this.ctx, target.cluster, this.run.record.request.name).catch(() => undefined);
-    if (current && (isRunningState(current.provisioningState) || current.provisioningState?.toLowerCase() === 'succeeded')) {
+    const current = await this.read(target).then(
+      (extension) => ({ extension }),
+      () => undefined,
+    );
+    if (current && this.action.taken(current.extension, target) && this.action.judge(current.extension, target).kind !== 'failed') {
       this.set(target, 'submitted', '');
       return true;
     }
-    this.fail(target, oneLine(err, `Create ${this.run.record.request.name} on ${target.cluster.name}`));
+    this.fail(target, oneLine(err, `${this.run.record.title} on ${target.cluster.name}`));
     return false;
   }
 
@@ -195,15 +203,15 @@ class Rollout {
 
   /** Reads the extension until its operation ends; after a cancel, reads it once more and reports what it is then. */
   private async watch(target: RolloutTarget, acceptedAt: number, readNow: boolean): Promise<void> {
-    const name = this.run.record.request.name;
+    const name = targetExtensionName(this.run.record, target);
     let delay = readNow ? 0 : this.durations.firstReadAfter(this.run.pollIntervalMs);
     let failedReads = 0;
     for (;;) {
-      await sleep(delay, this.run.cancel);
+      await sleepUnlessAborted(delay, this.run.cancel);
       delay = this.run.pollIntervalMs;
       let extension;
       try {
-        extension = await readExtension(this.ctx, target.cluster, name);
+        extension = await this.read(target);
       } catch (err) {
         failedReads += 1;
         if (failedReads >= WATCH_READ_ATTEMPTS || this.run.cancel.aborted) {
@@ -213,19 +221,19 @@ class Rollout {
         continue;
       }
       failedReads = 0;
-      const state = extension?.provisioningState ?? '';
-      if (extension && isRunningState(state)) {
+      const verdict = this.action.judge(extension, target);
+      if (verdict.kind === 'running') {
         if (this.run.cancel.aborted) {
-          this.set(target, 'running', `Still ${state} in Azure when the rollout was cancelled.`);
+          this.set(target, 'running', `Still ${verdict.state} in Azure when the rollout was cancelled.`);
           return;
         }
         continue;
       }
-      if (state.toLowerCase() === 'succeeded') {
+      if (verdict.kind === 'succeeded') {
         this.durations.observe(Date.now() - acceptedAt);
         this.set(target, 'succeeded', '');
       } else {
-        this.fail(target, extension ? failureDetails(extension) || 'Azure reports it Failed without a reason.' : `${name} no longer exists on ${target.cluster.name}.`);
+        this.fail(target, verdict.message);
       }
       return;
     }

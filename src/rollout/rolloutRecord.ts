@@ -1,4 +1,5 @@
 import type { ClusterModel } from '../azure/clusterModel';
+import type { PatchExtension } from '../azure/extensionModel';
 import type { ExtensionRequest } from '../shared';
 
 /**
@@ -25,7 +26,26 @@ export interface RolloutTarget {
   state: TargetState;
   /** Why, in one line, for every state but succeeded. */
   message: string;
+  /** The instance acted on, when it is not the record's request name (a fleet bucket's instances may be named apart). */
+  readonly extensionName?: string;
+  /**
+   * Recreate: the instance as it was read before it was deleted (protected values are never part of it), kept so that a
+   * rollout interrupted after the delete can still create it again.
+   */
+  recreateWith?: ExtensionRequest;
+  /** Recreate: how far it got on this cluster; `create` once the old instance is gone and the create was sent. */
+  phase?: 'delete' | 'create';
 }
+
+/**
+ * What a rollout does on each cluster: create the record's request, update the instance with a patch (never protected
+ * settings), delete it and create it again from what was read (recreate), or delete it.
+ */
+export type RolloutAction =
+  | { readonly kind: 'create' }
+  | { readonly kind: 'update'; readonly patch: PatchExtension }
+  | { readonly kind: 'recreate' }
+  | { readonly kind: 'delete' };
 
 export type CanaryOption = { readonly kind: 'none' } | { readonly kind: 'first'; readonly count: number } | { readonly kind: 'perRegion' };
 
@@ -45,7 +65,10 @@ export interface RolloutRecord {
   readonly id: string;
   /** As the user reads it, e.g. "Deploy flux". */
   readonly title: string;
+  /** Create: what is sent. The other actions: the extension type and the name of the instance when one name fits all. */
   readonly request: ExtensionRequest;
+  /** Absent in records stored before rollouts did anything but create. */
+  readonly action?: RolloutAction;
   readonly protectedKeys: readonly string[];
   readonly options: RolloutOptions;
   readonly targets: RolloutTarget[];
@@ -65,6 +88,11 @@ export function parseFailureThreshold(text: string): FailureThreshold {
     return { kind: 'none' };
   }
   return match[2] ? { kind: 'percent', percent: Number(match[1]) } : { kind: 'count', count: Number(match[1]) };
+}
+
+/** The instance a target acts on. */
+export function targetExtensionName(record: Pick<RolloutRecord, 'request'>, target: RolloutTarget): string {
+  return target.extensionName ?? record.request.name;
 }
 
 export const FINAL_STATES: readonly TargetState[] = ['succeeded', 'failed', 'skipped', 'notChecked', 'notStarted', 'running'];

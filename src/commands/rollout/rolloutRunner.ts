@@ -28,6 +28,12 @@ function targetsFor(record: RolloutRecord, mode: RolloutMode): RolloutTarget[] {
   return targets;
 }
 
+/** `base` with the protected settings the user gave (`given`), which the stored record never holds. */
+function withProtectedOf(base: ExtensionRequest, given: ExtensionRequest): ExtensionRequest {
+  const { configurationProtectedSettings, configurationProtectedSettingsFile } = given;
+  return { ...base, configurationProtectedSettings, configurationProtectedSettingsFile };
+}
+
 function timeLeftText(seconds: number | undefined): string {
   if (seconds === undefined) {
     return '';
@@ -37,7 +43,7 @@ function timeLeftText(seconds: number | undefined): string {
 
 /**
  * Runs the rollout under a cancellable progress notification ("k of n, about t left"), storing its state as it goes.
- * `req` is the request with its protected values, which the stored record never holds.
+ * `req` is the record's request with the protected values the user gave, which the stored record never holds.
  */
 export async function executeRollout(services: ExtensionServices, record: RolloutRecord, req: ExtensionRequest, mode: RolloutMode): Promise<RolloutRecord> {
   await services.access.listSubscriptions(); // after a reload, the clusters' subscriptions must be known to reach them
@@ -66,7 +72,7 @@ export async function executeRollout(services: ExtensionServices, record: Rollou
             record,
             targets,
             // Per cluster: what the CLI fills in can depend on the target (Azure Backup records the tenant).
-            requestFor: (cluster) => requestToSend(req, requestTargetOf(cluster, tenantOf(cluster))),
+            requestFor: (base, cluster) => requestToSend(withProtectedOf(base, req), requestTargetOf(cluster, tenantOf(cluster))),
             withCanary: mode === 'start',
             replaceFailed: new Set(mode === 'retryFailed' ? targets.map((t) => t.cluster.id.toLowerCase()) : []),
             pollIntervalMs: pollOptions().updateIntervalInMs ?? 5000,

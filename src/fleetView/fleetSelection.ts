@@ -45,27 +45,6 @@ export async function extensionNodeOf(services: ExtensionServices, member: Fleet
   return member.extension ? extensionNode(await clusterNodeOf(services, member), toArmExtension(member.extension)) : undefined;
 }
 
-/**
- * Runs an existing lifecycle command on each member's instance in turn, with its own checks and questions; stops at
- * the first that ends without a result (cancelled, or failed with its message shown). Returns how many completed.
- */
-export async function runOnEach(services: ExtensionServices, command: string, members: readonly FleetMember[]): Promise<number> {
-  let done = 0;
-  for (const member of members) {
-    const node = await extensionNodeOf(services, member);
-    if (!node) {
-      continue;
-    }
-    const result = await vscode.commands.executeCommand<unknown>(command, node);
-    void followFromResourceManager(services, node.parent);
-    if (result === undefined) {
-      break;
-    }
-    done += 1;
-  }
-  return done;
-}
-
 /** How often, and for how long at most, a cluster just acted on is re-read while an operation runs on it. */
 const FOLLOW_EVERY_MS = 2000;
 const FOLLOW_AT_MOST_MS = 15 * 60_000;

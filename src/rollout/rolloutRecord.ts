@@ -112,6 +112,22 @@ export function storableRequest(req: ExtensionRequest): { request: ExtensionRequ
   return { request: rest, protectedKeys: Object.keys(configurationProtectedSettings ?? {}) };
 }
 
+/**
+ * A new rollout as it is stored: the request's protected values removed (their key names kept), every target given
+ * with its state (pending to be sent; skipped or not checked ones as the review found them).
+ */
+export function newRolloutRecord(plan: Pick<RolloutRecord, 'title' | 'action' | 'options' | 'targets'> & { readonly request: ExtensionRequest }): RolloutRecord {
+  const now = Date.now();
+  return {
+    id: `${now}-${Math.random().toString(36).slice(2, 8)}`,
+    ...plan,
+    ...storableRequest(plan.request),
+    status: 'running',
+    startedAt: now,
+    updatedAt: now,
+  };
+}
+
 /** Clusters Resume works on: those not sent yet, those sent whose end is unknown, and those that could not be checked. */
 export function resumable(record: RolloutRecord): RolloutTarget[] {
   return record.targets.filter((t) => ['pending', 'submitted', 'notStarted', 'notChecked', 'running'].includes(t.state));

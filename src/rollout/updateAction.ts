@@ -1,5 +1,5 @@
 import type { Extension, PatchExtension } from '../azure/extensionModel';
-import { applyTypeUpdateDefaults } from '../shared';
+import { applyTypeUpdateDefaults, immutableKeysChanged } from '../shared';
 
 const sameText = (a: string | undefined | null, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
@@ -20,9 +20,36 @@ function hasPatchValues(current: Extension, patch: PatchExtension): boolean {
   );
 }
 
-/** Why an update is not sent to an instance that already has what it asks for; undefined when it is to be sent. */
+/** The settings after a merge patch (a null value removes the key). */
+function settingsAfter(before: Record<string, string>, patch: PatchExtension): Record<string, string> {
+  const after = { ...before };
+  for (const [key, value] of Object.entries(patch.configurationSettings ?? {})) {
+    if ((value as string | null) === null) {
+      delete after[key];
+    } else {
+      after[key] = value;
+    }
+  }
+  return after;
+}
+
+/**
+ * Why an update is not sent to this instance: it already has what the update asks for, or the update would change a
+ * key the type fixes at creation (Dapr's global.ha.*). Undefined when it is to be sent.
+ */
 export function updateBlocker(current: Extension, patch: PatchExtension): string | undefined {
+  const before = current.configurationSettings ?? {};
+  const fixed = immutableKeysChanged(current.extensionType ?? '', before, settingsAfter(before, patch));
+  if (fixed.length > 0) {
+    return `${fixed.join(', ')} can be set only when ${current.name ?? ''} is created: nothing sent (recreate it to change them).`;
+  }
   return hasPatchValues(current, patch) ? `${current.name ?? ''} already has these values: nothing sent.` : undefined;
+}
+
+/** The patch without an auto-upgrade mode the instance already has: az sends the mode only when it changes. */
+export function withoutUnchangedMode(current: Pick<Extension, 'autoUpgradeMode'>, patch: PatchExtension): PatchExtension {
+  const { autoUpgradeMode, ...rest } = patch;
+  return autoUpgradeMode !== undefined && autoUpgradeMode !== (current.autoUpgradeMode ?? 'compatible') ? { ...rest, autoUpgradeMode } : rest;
 }
 
 /**
@@ -30,8 +57,5 @@ export function updateBlocker(current: Extension, patch: PatchExtension): string
  * adds to an update of the type (Dapr's apply-CRDs hook), as the single update sends it.
  */
 export function updateFor(current: Extension, patch: PatchExtension): PatchExtension {
-  const { autoUpgradeMode, ...rest } = patch;
-  const modeChange = autoUpgradeMode !== undefined && autoUpgradeMode !== (current.autoUpgradeMode ?? 'compatible') ? { autoUpgradeMode } : {};
-  const completed = applyTypeUpdateDefaults(current, { ...rest, ...modeChange });
-  return completed.patch as PatchExtension;
+  return applyTypeUpdateDefaults(current, withoutUnchangedMode(current, patch)).patch as PatchExtension;
 }

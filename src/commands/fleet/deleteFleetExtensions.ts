@@ -1,16 +1,53 @@
 import * as vscode from 'vscode';
-import { runOnEach, selectedMembers } from '../../fleetView/fleetSelection';
+import { selectedMembers } from '../../fleetView/fleetSelection';
+import { deleteCommandLine } from '../../lifecycle/azCommandLine';
+import { newRolloutRecord, type RolloutOptions } from '../../rollout/rolloutRecord';
+import { confirmReview } from '../lifecycle/reviewStep';
 import { registerCommand } from '../registerCommand';
+import { defaultRolloutOptions, rolloutAdjustments } from '../rollout/rolloutOptionsReview';
 import type { ExtensionServices } from '../services';
-import { confirmEach } from './confirmEach';
+import { type FleetInstance, fleetInstances, fleetTargets, instanceNames, runFleetRollout, targetLines } from './fleetRollout';
 
-/** Delete… on a bucket or a multi-selection: the Clusters view's Delete (its modal question included) on each instance in turn. */
+/**
+ * Delete… on a bucket or a multi-selection: one review listing each cluster, one modal yes, then a rollout within
+ * Azure's budgets; each instance is read right before its delete (one that is busy or gone gets nothing).
+ */
+async function deleteFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
+  const names = instanceNames(instances);
+  const title = vscode.l10n.t('Delete {0} from {1} cluster(s)', names, instances.length);
+  const targets = fleetTargets(instances);
+  const pending = targets.filter((t) => t.state === 'pending');
+  const choices: { options: RolloutOptions } = { options: defaultRolloutOptions() };
+  const reviewed = await confirmReview(services.prompter, {
+    title,
+    action: vscode.l10n.t('Delete {0} instance(s)', pending.length),
+    lines: targetLines(targets, (t) => vscode.l10n.t('Deletes {0} from {1} (resource group {2}).', t.extensionName ?? '', t.cluster.name, t.cluster.resourceGroup)),
+    azCommand: pending.map((t) => deleteCommandLine(t.cluster, t.extensionName ?? '', false)).join('\n'),
+    adjustments: rolloutAdjustments(services.prompter, choices, pending.length),
+  });
+  const yes =
+    reviewed &&
+    (await services.prompter.confirm(
+      vscode.l10n.t('Delete {0} extension instance(s) from their clusters?', pending.length),
+      vscode.l10n.t('Each Azure resource is deleted at once. The cluster agent removes the Helm release later, when it can reach Azure. If the agent cannot be reached, use Force Delete on that instance.'),
+      vscode.l10n.t('Delete'),
+    ));
+  if (!yes) {
+    return undefined;
+  }
+  const request = { name: names, extensionType: instances[0].extension.extensionType };
+  const record = newRolloutRecord({ title: vscode.l10n.t('Delete {0}', names), request, action: { kind: 'delete' }, options: choices.options, targets });
+  return runFleetRollout(services, record, request);
+}
+
+/** Delete… on a bucket or a multi-selection of the fleet view. */
 export function registerDeleteFleetExtensions(context: vscode.ExtensionContext, services: ExtensionServices): void {
   registerCommand(context, services, 'aksClusterExtensions.fleet.delete', 'Delete extensions', async (arg?: unknown, selection?: unknown) => {
-    const members = selectedMembers(arg, selection).filter((m) => m.extension);
-    if (!(await confirmEach(services, members.length, vscode.l10n.t('Delete')))) {
+    const instances = await fleetInstances(services, selectedMembers(arg, selection));
+    if (instances.length === 0) {
+      void services.prompter.notify('info', vscode.l10n.t('Nothing to delete here: select instances or a bucket of them.'));
       return undefined;
     }
-    return runOnEach(services, 'aksClusterExtensions.deleteExtension', members);
+    return deleteFleetExtensions(services, instances);
   });
 }

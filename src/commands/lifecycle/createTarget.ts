@@ -1,3 +1,4 @@
+import type { ReviewAdjustment } from './reviewStep';
 import * as vscode from 'vscode';
 import type { ClusterModel } from '../../azure/clusterModel';
 import { createCommandLine } from '../../lifecycle/azCommandLine';
@@ -8,6 +9,8 @@ export interface TargetReview {
   readonly action: string;
   readonly lines: readonly string[];
   readonly azCommand: string;
+  /** How a deployment to many clusters is rolled out (canary, failure threshold), changeable in the review. */
+  readonly adjustments?: readonly ReviewAdjustment[];
 }
 
 /** Where the create wizard's request goes: one cluster (create) or several (deploy), which title and review speak of. */

@@ -3,7 +3,7 @@ import { describeAzureError } from '../../azure/azureErrorMessage';
 import type { ClusterModel } from '../../azure/clusterModel';
 import { requestFromExtension } from '../../lifecycle/extensionBody';
 import { deployBlocker } from '../../lifecycle/deployPlan';
-import { parseFailureThreshold, type RolloutOptions, type RolloutRecord, type RolloutTarget, storableRequest } from '../../rollout/rolloutRecord';
+import { newRolloutRecord, type RolloutOptions, type RolloutTarget } from '../../rollout/rolloutRecord';
 import { acceptsProtectedSettings, type ExtensionRequest } from '../../shared';
 import { runSteps } from '../../ui/multiStep';
 import { type ClusterNode, type ExtensionNode, subscriptionNode } from '../../tree/treeNodes';
@@ -18,32 +18,8 @@ import { withProtectedSettings } from './recreateExtension';
 import { confirmReview } from './reviewStep';
 import { checkRequest } from './sendCreate';
 import { askSettings, type SettingsAnswer } from './settingsQuestions';
+import { defaultRolloutOptions, rolloutAdjustments } from '../rollout/rolloutOptionsReview';
 import { rolloutOutcomes, rolloutUntilDone } from '../rollout/rolloutRunner';
-
-/** The rollout options the settings ask for: the canary and when failures pause the rollout. */
-function rolloutOptions(): RolloutOptions {
-  const settings = vscode.workspace.getConfiguration('aksClusterExtensions.rollout');
-  const canary = settings.get<string>('canary', 'none');
-  return {
-    canary: canary === 'first' ? { kind: 'first', count: settings.get<number>('canaryCount', 1) } : canary === 'perRegion' ? { kind: 'perRegion' } : { kind: 'none' },
-    failureThreshold: parseFailureThreshold(settings.get<string>('pauseAfterFailures', '10%')),
-  };
-}
-
-/** The stored record of a new deployment: the clusters to send to, then those the check set aside, with why. */
-function newRollout(title: string, req: ExtensionRequest, { ready, skipped }: CheckedTargets): RolloutRecord {
-  const now = Date.now();
-  return {
-    id: `${now}-${Math.random().toString(36).slice(2, 8)}`,
-    title,
-    ...storableRequest(req),
-    options: rolloutOptions(),
-    targets: [...ready.map((cluster): RolloutTarget => ({ cluster, state: 'pending', message: '' })), ...skipped.map((s) => ({ ...s }))],
-    status: 'running',
-    startedAt: now,
-    updatedAt: now,
-  };
-}
 
 /**
  * Checks each cluster before anything is sent: managed identity, power state, and whether it already has the extension.
@@ -83,13 +59,16 @@ type CheckedTargets = Awaited<ReturnType<typeof checkTargets>>;
 /** The request, reviewed, and where it goes, from where the command ran: an extension, selected clusters, a subscription, or the palette. */
 interface DeploymentPlan extends CheckedTargets {
   readonly req: ExtensionRequest;
+  /** The canary and failure threshold, as the review left them. */
+  readonly options: RolloutOptions;
 }
 
 /** The answers of a copy: the clusters picked and the protected settings (Azure never returns the stored ones). */
 interface CopyAnswers {
   clusters: ClusterModel[];
   protectedAnswer: SettingsAnswer;
-  plan?: DeploymentPlan;
+  options: RolloutOptions;
+  plan?: CheckedTargets & { readonly req: ExtensionRequest };
 }
 
 /**
@@ -104,7 +83,7 @@ async function planCopy(services: ExtensionServices, node: ExtensionNode, given:
   const intent = { name: template.name ?? '', extensionType: template.extensionType ?? '' };
   const title = vscode.l10n.t('Deploy {0} ({1})', intent.name, intent.extensionType);
   const subscriptions = (await services.access.listSubscriptions()).map(subscriptionNode);
-  const answers: CopyAnswers = { clusters: [...given], protectedAnswer: { kind: 'none' } };
+  const answers: CopyAnswers = { clusters: [...given], protectedAnswer: { kind: 'none' }, options: defaultRolloutOptions() };
   const completed = await runSteps<CopyAnswers>(
     [
       {
@@ -131,18 +110,20 @@ async function planCopy(services: ExtensionServices, node: ExtensionNode, given:
           const targets = await checkTargets(services, state.clusters, req);
           state.plan = { req, ...targets };
           const reviewTitle = vscode.l10n.t('Deploy {0} ({1}) to {2}', req.name, req.extensionType, clusterCount(targets.ready.length));
-          return confirmReview(services.prompter, { title: reviewTitle, ...deployReview(req, targets.ready, targets.skipped), warnings, errors }, position);
+          const adjustments = rolloutAdjustments(services.prompter, state, targets.ready.length);
+          return confirmReview(services.prompter, { title: reviewTitle, ...deployReview(req, targets.ready, targets.skipped), adjustments, warnings, errors }, position);
         },
       },
     ],
     answers,
   );
-  return completed ? answers.plan : undefined;
+  return completed && answers.plan ? { ...answers.plan, options: answers.options } : undefined;
 }
 
 /** A new extension: the create wizard, titled for the deployment, whose last step is the deployment's review. */
 async function planNew(services: ExtensionServices, clusters: readonly ClusterModel[]): Promise<DeploymentPlan | undefined> {
   let targets: CheckedTargets | undefined;
+  const choices = { options: defaultRolloutOptions() };
   const req = await askCreateRequest(services, {
     title: vscode.l10n.t('Deploy an extension to {0}', clusterCount(clusters.length)),
     // The questions offer what the first cluster's catalog lists.
@@ -151,10 +132,10 @@ async function planNew(services: ExtensionServices, clusters: readonly ClusterMo
     async review(answered) {
       // Checked again on every review: going Back may have changed the name or the type.
       targets = await checkTargets(services, clusters, answered);
-      return deployReview(answered, targets.ready, targets.skipped);
+      return { ...deployReview(answered, targets.ready, targets.skipped), adjustments: rolloutAdjustments(services.prompter, choices, targets.ready.length) };
     },
   });
-  return req && targets && { req, ...targets };
+  return req && targets && { req, ...targets, options: choices.options };
 }
 
 async function planDeployment(services: ExtensionServices, arg: unknown, selection: unknown): Promise<DeploymentPlan | undefined> {
@@ -177,7 +158,13 @@ export function registerDeployToClusters(context: vscode.ExtensionContext, servi
     if (!plan) {
       return undefined;
     }
-    const record = newRollout(vscode.l10n.t('Deploy {0}', plan.req.name), plan.req, plan);
+    const record = newRolloutRecord({
+      title: vscode.l10n.t('Deploy {0}', plan.req.name),
+      request: plan.req,
+      action: { kind: 'create' },
+      options: plan.options,
+      targets: [...plan.ready.map((cluster): RolloutTarget => ({ cluster, state: 'pending', message: '' })), ...plan.skipped.map((s) => ({ ...s }))],
+    });
     return rolloutOutcomes(await rolloutUntilDone(services, record, plan.req, 'start'));
   });
 }

@@ -16,9 +16,19 @@ export interface Review {
   readonly context?: readonly string[];
   /** The shared rules' errors: listed first, and nothing can be sent; a flow with Back offers going back to fix them. */
   readonly errors?: readonly string[];
+  /** How it is carried out, changeable right here (a rollout's canary and failure threshold): listed before the button. */
+  readonly adjustments?: readonly ReviewAdjustment[];
 }
 
-type Choice = 'send' | 'copy' | 'back' | 'look';
+/** A choice the review shows with its current value; picking it asks again, then the review shows the new value. */
+export interface ReviewAdjustment {
+  /** The row, e.g. "Canary: the first cluster alone, then the rest". */
+  label(): string;
+  /** Asks for the new value (keeps the old one when the user cancels the question). */
+  change(): Promise<void>;
+}
+
+type Choice = 'send' | 'copy' | 'back' | 'look' | ReviewAdjustment;
 
 /** Characters a row of the quick pick (600 pixels at most) shows before it cuts the text off. */
 const ROW_CHARACTERS = 78;
@@ -85,6 +95,7 @@ export async function confirmReview(prompter: Prompter, review: Review, position
         ...errors.flatMap((error) => messageItems('$(error)', error)),
         ...warnings.flatMap((warning) => messageItems('$(warning)', warning)),
         ...review.lines.flatMap((line) => messageItems('', line)),
+        ...(review.adjustments ?? []).map((a): PickItem<Choice> => ({ label: `$(settings-gear) ${a.label()}`, detail: vscode.l10n.t('Choose to change'), value: a })),
         ...sendOrBack(review, errors, warnings, position?.canGoBack ?? false),
         { label: `$(copy) ${vscode.l10n.t('Copy as az command')}`, detail: review.azCommand, value: 'copy' },
       ],
@@ -102,6 +113,8 @@ export async function confirmReview(prompter: Prompter, review: Review, position
     if (choice === 'copy') {
       await vscode.env.clipboard.writeText(review.azCommand);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the az command'), 3000);
+    } else if (typeof choice === 'object') {
+      await choice.change();
     }
   }
 }

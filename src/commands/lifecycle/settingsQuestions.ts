@@ -15,6 +15,31 @@ export function parseEntry(text: string): [string, string] | undefined {
   return key ? [key, text.slice(at + 1)] : undefined;
 }
 
+/**
+ * Settings edited entry by entry until an empty one: `key=value` adds or changes (`apply(key, value)`), `-key` removes
+ * (`apply(key, undefined)`); `keys` lists what the prompt names. False when the user cancels.
+ */
+export async function askSettingEdits(prompter: Prompter, title: string, keys: () => readonly string[], apply: (key: string, value: string | undefined) => void): Promise<boolean> {
+  for (;;) {
+    const text = await prompter.input({
+      title,
+      prompt: vscode.l10n.t('key=value to add or change, -key to remove; leave empty to finish. Keys: {0}', keys().join(', ') || vscode.l10n.t('none')),
+      validate: (v) => (v.trim() === '' || /^-\S/.test(v.trim()) || parseEntry(v) ? undefined : vscode.l10n.t('Write key=value, or -key to remove it.')),
+    });
+    if (text === undefined) {
+      return false;
+    }
+    const trimmed = text.trim();
+    if (trimmed === '') {
+      return true;
+    }
+    const entry = trimmed.startsWith('-') ? ([trimmed.slice(1), undefined] as const) : parseEntry(text);
+    if (entry) {
+      apply(entry[0], entry[1]);
+    }
+  }
+}
+
 /** Plain settings, one `key=value` per input box until an empty one. */
 async function askPlainEntries(prompter: Prompter, title: string, position: StepPosition): Promise<Record<string, string> | undefined> {
   const values: Record<string, string> = {};

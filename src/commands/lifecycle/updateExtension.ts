@@ -15,8 +15,10 @@ import { idleExtension } from './clusterChecks';
 import { confirmReview } from './reviewStep';
 import { checkRequest } from './sendCreate';
 import { SettingsDiffEditor } from './settingsDiffEditor';
+import { askVersioning } from './versioningQuestions';
+import { withoutUnchangedMode } from '../../rollout/updateAction';
 import { editSettingsInDocument } from './settingsDocument';
-import { parseEntry } from './settingsQuestions';
+import { askSettingEdits } from './settingsQuestions';
 import { pollOptions, trackOperation } from './trackOperation';
 
 type UpdateKind = 'document' | 'entries' | 'versioning';
@@ -41,28 +43,14 @@ interface PlannedUpdate {
 /** Settings changed entry by entry: `key=value` adds or changes, `-key` removes. */
 async function settingsFromEntries(prompter: Prompter, extension: Extension): Promise<Record<string, string> | undefined> {
   const desired: Record<string, string> = { ...(extension.configurationSettings ?? {}) };
-  for (;;) {
-    const text = await prompter.input({
-      title: vscode.l10n.t('Change the configuration settings of {0}', extension.name ?? ''),
-      prompt: vscode.l10n.t('key=value to add or change, -key to remove; leave empty to finish. Keys: {0}', Object.keys(desired).join(', ') || vscode.l10n.t('none')),
-      validate: (v) => (v.trim() === '' || /^-\S/.test(v.trim()) || parseEntry(v) ? undefined : vscode.l10n.t('Write key=value, or -key to remove it.')),
-    });
-    if (text === undefined) {
-      return undefined;
+  const done = await askSettingEdits(prompter, vscode.l10n.t('Change the configuration settings of {0}', extension.name ?? ''), () => Object.keys(desired), (key, value) => {
+    if (value === undefined) {
+      delete desired[key];
+    } else {
+      desired[key] = value;
     }
-    const trimmed = text.trim();
-    if (trimmed === '') {
-      return desired;
-    }
-    if (trimmed.startsWith('-')) {
-      delete desired[trimmed.slice(1)];
-      continue;
-    }
-    const entry = parseEntry(text);
-    if (entry) {
-      desired[entry[0]] = entry[1];
-    }
-  }
+  });
+  return done ? desired : undefined;
 }
 
 async function planSettingsUpdate(
@@ -99,45 +87,16 @@ async function planSettingsUpdate(
 }
 
 async function planVersioningUpdate(services: ExtensionServices, cluster: ClusterModel, extension: Extension): Promise<PlannedUpdate | undefined> {
-  const prompter = services.prompter;
   const title = vscode.l10n.t('Versioning of {0}', extension.name ?? '');
-  // The three autoUpgradeMode values of API 2025-03-01: compatible (the service's default), patch, and none (a pin).
-  const currentMode = extension.autoUpgradeMinorVersion === false ? 'none' : extension.autoUpgradeMode === 'patch' ? 'patch' : 'compatible';
-  const current = (mode: string): string | undefined => (mode === currentMode ? vscode.l10n.t('current') : undefined);
-  const mode = await prompter.pick<'compatible' | 'patch' | 'none'>(
-    [
-      { label: vscode.l10n.t('Upgrade minor versions automatically'), description: current('compatible'), detail: vscode.l10n.t('auto-upgrade mode compatible'), value: 'compatible' },
-      { label: vscode.l10n.t('Upgrade patch versions only'), description: current('patch'), detail: vscode.l10n.t('auto-upgrade mode patch'), value: 'patch' },
-      { label: vscode.l10n.t('Pin a version'), description: current('none'), value: 'none' },
-    ],
-    { title },
-  );
-  if (mode === undefined) {
+  const change = await askVersioning(services.prompter, title, { ...extension, version: extension.version ?? extension.currentVersion });
+  if (!change) {
     return undefined;
   }
-  const auto = mode !== 'none';
-  const answer = await prompter.input({
-    title,
-    prompt: auto ? vscode.l10n.t('Release train') : vscode.l10n.t('Version to pin'),
-    value: auto ? (extension.releaseTrain ?? 'stable') : (extension.version ?? extension.currentVersion ?? ''),
-    validate: (v) => (v.trim() ? undefined : vscode.l10n.t('A value is required.')),
-  });
-  if (answer === undefined) {
-    return undefined;
-  }
-  const value = answer.trim();
   // The mode is sent only when it changes, so an update az could make sends what az sends.
-  const modeChange = auto && mode !== (extension.autoUpgradeMode ?? 'compatible') ? { autoUpgradeMode: mode } : {};
-  const patch: PatchExtension = auto ? { autoUpgradeMinorVersion: true, releaseTrain: value, ...modeChange } : { autoUpgradeMinorVersion: false, version: value };
+  const patch = withoutUnchangedMode(extension, change.patch);
   return {
     patch,
-    lines: [
-      !auto
-        ? vscode.l10n.t('Version {0}, no automatic upgrades', value)
-        : mode === 'patch'
-          ? vscode.l10n.t('Automatic patch upgrades on release train {0}', value)
-          : vscode.l10n.t('Automatic minor upgrades on release train {0}', value),
-    ],
+    lines: [change.line],
     azCommand: updateCommandLine(cluster, extension.name ?? '', patch),
     request: { extensionType: extension.extensionType ?? '', name: extension.name ?? '', ...patch },
   };

@@ -9,7 +9,7 @@ import { isReadOnlyForUsers } from '../azure/extensionManagement';
 import type { Extension } from '../azure/extensionModel';
 import { isRunningState } from '../azure/provisioningState';
 import { requestFromExtension } from '../lifecycle/extensionBody';
-import type { ExtensionRequest } from '../shared';
+import { type ExtensionRequest, validateExtensionRequest } from '../shared';
 import { sleepUnlessAborted } from './abortableSleep';
 import { createBlocker, readExtension, readExtensions, type StepContext, submitCreate, submitDelete, submitUpdate } from './clusterSteps';
 import { type RolloutRecord, type RolloutTarget, targetExtensionName } from './rolloutRecord';
@@ -150,6 +150,11 @@ function recreateAction(ctx: ActionContext): ClusterAction {
       }
       target.recreateWith ??= requestFromExtension(current as Extension);
       const recreateWith = target.recreateWith;
+      // Never delete what could not be created again: the shared rules judge the create first, as the single recreate does.
+      const refused = validateExtensionRequest(ctx.requestFor(recreateWith, target.cluster), { settingsForm: 'stored' }).filter((p) => p.severity === 'error');
+      if (refused.length > 0) {
+        return { skip: `Nothing deleted: created again it would be refused (${refused.map((p) => (p.key ? `${p.key}: ${p.message}` : p.message)).join(' ')})` };
+      }
       return {
         write: async (sent) => {
           if (current && !deleting) {

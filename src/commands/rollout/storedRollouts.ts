@@ -40,7 +40,9 @@ export async function requestAgain(services: ExtensionServices, record: RolloutR
     return record.request;
   }
   const title = vscode.l10n.t('{0}: protected settings again ({1})', record.title, record.protectedKeys.join(', '));
-  const answer = await askSettings(services.prompter, { title, isProtected: true }, { step: 1, totalSteps: 1, canGoBack: false });
+  // A recreate given protected settings must not go on without them: the user said yes to a recreate that keeps them.
+  const allowNone = record.action?.kind !== 'recreate';
+  const answer = await askSettings(services.prompter, { title, isProtected: true, allowNone }, { step: 1, totalSteps: 1, canGoBack: false });
   return answer && withProtectedSettings(record.request, answer);
 }
 

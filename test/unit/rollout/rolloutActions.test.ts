@@ -104,19 +104,23 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
     assert.deepEqual(writesTo(), ['PATCH aks-prod-eastus-01']);
   });
 
-  it('recreate: each instance is read, deleted, waited for and created again with what was read', async function () {
+  it('recreate: each instance is read, deleted, waited for and created again with what was read; one the rules would refuse is not deleted', async function () {
     this.timeout(30_000);
     const before = await findExtension(access, named('aks-prod-weu-01'), 'azure-aks-backup');
     const record = newRecord({ kind: 'recreate' }, [
       ['aks-prod-weu-01', 'azure-aks-backup'],
+      ['aks-prod-weu-01', 'azuremonitor-containers'],
+      // Its stored settings break a rule of the type (internalLoadBalancerProvider with NodePort).
       ['aks-fabrikam-ml', 'azureml'],
     ]);
     await drive(record);
-    assert.deepEqual(states(record), { 'aks-prod-weu-01': 'succeeded', 'aks-fabrikam-ml': 'succeeded' }, JSON.stringify(record.targets.map((t) => t.message)));
-    const writes = writesTo();
-    for (const cluster of ['aks-prod-weu-01', 'aks-fabrikam-ml']) {
-      assert.deepEqual(writes.filter((w) => w.endsWith(cluster)), [`DELETE ${cluster}`, `PUT ${cluster}`]);
+    assert.deepEqual(record.targets.map((t) => t.state), ['succeeded', 'succeeded', 'skipped'], JSON.stringify(record.targets.map((t) => t.message)));
+    assert.match(record.targets[2].message, /^Nothing deleted: created again it would be refused .*internalLoadBalancerProvider/);
+    const writes = emulator.requests.filter((r) => r.method !== 'GET' && r.status < 300).map((r) => `${r.method} ${r.url.split('?')[0].split('/').pop() ?? ''}`);
+    for (const name of ['azure-aks-backup', 'azuremonitor-containers']) {
+      assert.deepEqual(writes.filter((w) => w.endsWith(` ${name}`)), [`DELETE ${name}`, `PUT ${name}`]);
     }
+    assert.equal(writes.length, 4, writes.join());
     const after = await findExtension(access, named('aks-prod-weu-01'), 'azure-aks-backup');
     assert.equal(after?.provisioningState, 'Succeeded');
     // The tenant is a fact of the cluster, filled in again per cluster by the caller's requestFor (as az does).

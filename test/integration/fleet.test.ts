@@ -150,11 +150,20 @@ suite('Fleet view against the 1,000-cluster scale seed', () => {
     assert.equal(node.cluster.name, member.member.cluster.name);
   });
 
-  test('Delete on a member runs the Clusters view\'s Delete (its modal question), and the view shows Resource Manager\'s answer at once', async function () {
+  test('Delete on a member: one review and one modal yes, a rollout, and the view shows Resource Manager\'s answer at once', async function () {
     this.timeout(30_000);
     const member = (await memberOf(api, await bucketNode(api, 'Microsoft.AppConfiguration', '2.1.0'))).find((m) => m.member.cluster.powerState === 'Running');
     assert.ok(member);
-    const { prompter } = await runWith(api, [{ when: /^Delete appconfigurationkubernetesprovider from/, confirm: true }], 'fleet.delete', member, [member]);
+    const { prompter } = await runWith(
+      api,
+      [
+        { when: /^Delete appconfigurationkubernetesprovider from 1 cluster\(s\) \| Review/, pick: /Delete 1 instance/ },
+        { when: /^Delete 1 extension instance\(s\) from their clusters\?/, confirm: true },
+      ],
+      'fleet.delete',
+      member,
+      [member],
+    );
     assert.ok(prompter.confirmations.some((c) => /cluster agent removes the Helm release/.test(c.detail)));
     assert.equal((await writes()).filter((w) => w.method === 'DELETE').length, 1);
     await eventually(async () => {
@@ -190,26 +199,29 @@ suite('Fleet view against the 1,000-cluster scale seed', () => {
     }, 'the deployed clusters on 2.1.0', 20_000);
   });
 
-  test('Recreate Failed on a Failed member runs the Clusters view\'s Recreate', async function () {
-    this.timeout(45_000);
-    // Flux: Container Insights' recreate stops in the review (az creates its data collection rule and workspace keys).
-    const failed = await memberOf(api, await bucketNode(api, 'microsoft.flux', 'Failed'));
-    const member = failed.find((m) => m.member.cluster.powerState === 'Running');
-    assert.ok(member);
-    const { prompter } = await runWith(
+  test('Recreate Failed on Failed members: one review, one yes, then each deleted and created again as a rollout', async function () {
+    this.timeout(60_000);
+    // Flux: Container Insights' recreate is refused by the rules (az creates its data collection rule and workspace keys).
+    const failed = (await memberOf(api, await bucketNode(api, 'microsoft.flux', 'Failed'))).filter((m) => m.member.cluster.powerState === 'Running').slice(0, 3);
+    assert.equal(failed.length, 3);
+    const { prompter, result } = await runWith<{ outcome: string }[]>(
       api,
       [
         { when: /Protected settings/, pick: 'None' },
-        { when: /Configuration settings to create flux/, pick: 'Keep the' },
-        { when: /^Recreate flux on/, pick: /Delete and Create/ },
-        { when: /^Delete flux from .* and create it again\?/, confirm: true },
+        { when: /^Recreate flux on 3 cluster\(s\) \| Review/, pick: /Delete and Create 3 instance/ },
+        { when: /^Delete 3 extension instance\(s\) and create them again\?/, confirm: true },
       ],
       'fleet.recreate',
-      member,
-      [member],
+      failed[0],
+      failed,
     );
-    const methods = (await writes()).map((w) => w.method);
-    assert.deepEqual(methods, ['DELETE', 'PUT'], JSON.stringify([prompter.offered, prompter.messages]));
+    assert.deepEqual(result.map((r) => r.outcome), ['succeeded', 'succeeded', 'succeeded'], JSON.stringify([result, prompter.messages]));
+    const writesByCluster = new Map<string, string[]>();
+    for (const w of await writes()) {
+      const cluster = lower(w.url.split('/providers/Microsoft.KubernetesConfiguration')[0]);
+      writesByCluster.set(cluster, [...(writesByCluster.get(cluster) ?? []), w.method]);
+    }
+    assert.deepEqual([...writesByCluster.values()], failed.map(() => ['DELETE', 'PUT']));
   });
 
   // Last: after it the session lists each cluster (the fallback is kept, as it would be in a cloud without Resource Graph).

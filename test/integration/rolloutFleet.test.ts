@@ -1,0 +1,140 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { AksClusterExtensionsApi } from '../../src/extensionApi';
+import type { FleetBucketNode, FleetTypeNode } from '../../src/fleetView/fleetNodes';
+import type { RecordedRequest } from '../emulator/emulatorTypes';
+import { emulatorControl } from './emulatorControl';
+import { lifecycleSuiteSetup, runWith, treeShows, writes } from './lifecycle/lifecycleFixture';
+
+type Outcomes = { cluster: { name: string }; outcome: string; message: string }[];
+
+const byName = (results: Outcomes): Record<string, string> => Object.fromEntries(results.map((r) => [r.cluster.name, r.outcome]));
+const clusterOf = (r: RecordedRequest): string => /managedClusters\/([^/]+)/i.exec(r.url)?.[1] ?? '';
+/** The writes Azure accepted (the refused 429s and 500s left out), as "METHOD cluster/extension". */
+const accepted = async (): Promise<string[]> =>
+  (await writes()).filter((w) => w.status < 300).map((w) => `${w.method} ${clusterOf(w)}/${w.url.split('?')[0].split('/').pop() ?? ''}`);
+
+/** The summary document of the last run of a rollout titled so. */
+function summaryText(title: string): string {
+  const documents = vscode.workspace.textDocuments.filter((d) => d.languageId === 'markdown' && d.getText().startsWith(`# ${title}\n`));
+  assert.ok(documents.length > 0, `a summary document for ${title}`);
+  return documents[documents.length - 1].getText();
+}
+
+/** The fleet view's buckets of a type, as a multi-selection of them would be (the first one is the one clicked). */
+async function bucketsOf(api: AksClusterExtensionsApi, type: string, label?: RegExp): Promise<FleetBucketNode[]> {
+  const typeNode = (await api.fleet.getChildren()).find((n): n is FleetTypeNode => n.kind === 'fleetType' && n.group.extensionType.toLowerCase() === type.toLowerCase());
+  assert.ok(typeNode, `${type} in the fleet view`);
+  const buckets = ((await api.fleet.getChildren(typeNode)) as FleetBucketNode[]).filter((b) => !label || label.test(String(api.fleet.getTreeItem(b).label)));
+  assert.ok(buckets.length > 0, `buckets of ${type}`);
+  return buckets;
+}
+
+/** Answers to the fleet's Update: pin flux to `version`; `review` answers the review (once or more). */
+function pinFlux(version: string, review: { pick: RegExp }[]): { when: RegExp; pick?: RegExp | string; input?: string }[] {
+  return [
+    { when: /What to change on every instance/, pick: 'Auto-upgrade, version or release train' },
+    { when: /^Update flux on \d+ cluster\(s\)$/, pick: 'Pin a version' },
+    { when: /Version to pin/, input: version },
+    ...review.map((r) => ({ when: /^Update flux on .*\| Review/, pick: r.pick })),
+  ];
+}
+
+suite('Rollout from the fleet view: update, recreate, cancel and resume', () => {
+  const { api } = lifecycleSuiteSetup();
+  setup(() => {
+    api().fleet.setFilter({});
+    api().fleet.refresh();
+  });
+  teardown(async () => {
+    await emulatorControl.setFaults({});
+    await vscode.workspace.getConfiguration('aksClusterExtensions.rollout').update('canary', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  test('Update on every flux bucket, canary chosen in the review, through 429s and 500s: every cluster ends known and each is written once', async function () {
+    this.timeout(120_000);
+    await emulatorControl.setOptions({ operationDelayMs: 1500 });
+    const buckets = await bucketsOf(api(), 'microsoft.flux');
+    // Spread deterministically (faults.ts): every 4th extension request is refused with 429, every 5th answered 500.
+    await emulatorControl.setFaults({ throttleRate: 0.25, retryAfterSeconds: 0.2, serverErrorRate: 0.2, pathPattern: 'extensions' });
+    const { result, prompter } = await runWith<Outcomes>(
+      api(),
+      pinFlux('1.13.2', [{ pick: /Canary:/ }, { pick: /^\$\((check|warning)\) Update 2 instance/ }]).concat([
+        { when: /Which clusters go first/, pick: 'The first clusters first' },
+        { when: /How many clusters go first/, input: '1' },
+      ]),
+      'fleet.update',
+      buckets[0],
+      buckets,
+    );
+    const requests = await emulatorControl.requests();
+    await emulatorControl.setFaults({});
+    assert.deepEqual(byName(result), { 'aks-prod-eastus-01': 'succeeded', 'aks-fabrikam-gitops': 'succeeded', 'aks-prod-weu-01': 'skipped' }, JSON.stringify(result));
+    assert.match(result.find((r) => r.cluster.name === 'aks-prod-weu-01')?.message ?? '', /Creating: an operation is already running/);
+    assert.ok(requests.some((r) => r.status === 429) && requests.some((r) => r.status === 500), 'both faults were met');
+    // The one review listed every cluster and what happens to it; the canary was changed there.
+    const reviews = prompter.offered.filter((o) => /\| Review/.test(o.question));
+    assert.ok(reviews[0].items.some((i) => /^Updates flux on aks-prod-eastus-01/.test(i.label)) && reviews[0].items.some((i) => /^Skips flux on aks-prod-weu-01: .*Creating/.test(i.label)), JSON.stringify(reviews[0]));
+    assert.ok(reviews[1].items.some((i) => /Canary: the first 1 cluster\(s\) alone/.test(i.label)), JSON.stringify(reviews[1]));
+    assert.equal(prompter.confirmations.length, 0, 'no question per instance');
+    const patches = (await writes()).filter((w) => w.method === 'PATCH' && w.status < 300);
+    assert.deepEqual(patches.map(clusterOf).sort(), ['aks-fabrikam-gitops', 'aks-prod-eastus-01']);
+    // The canary alone first: the second cluster's update was sent only after the canary's had ended.
+    assert.ok(patches[1].time - patches[0].time >= 1500, `the second update ${patches[1].time - patches[0].time} ms after the canary's`);
+    assert.deepEqual(patches.map((p) => p.body), patches.map(() => ({ properties: { autoUpgradeMinorVersion: false, version: '1.13.2' } })), 'never protected settings');
+    assert.match(summaryText('Update flux'), /\| aks-prod-weu-01 \|.*\| skipped \|/);
+    await treeShows(api(), 'aks-prod-eastus-01', 'flux', /1\.13\.2/);
+  });
+
+  test('Recreate Failed on Failed buckets: one review and one yes naming what is lost; each deleted, waited for and created again; one the rules refuse is not touched', async function () {
+    this.timeout(120_000);
+    const buckets = [
+      ...(await bucketsOf(api(), 'microsoft.dataprotection.kubernetes', /^Failed/)),
+      ...(await bucketsOf(api(), 'Microsoft.AzureML.Kubernetes', /^Failed/)),
+    ];
+    const { result, prompter } = await runWith<Outcomes>(
+      api(),
+      [
+        { when: /protected settings for every instance/, pick: 'None' },
+        { when: /^Recreate .*\| Review/, pick: /Delete and Create 2 instance/ },
+        { when: /^Delete 2 extension instance\(s\) and create them again\?/, confirm: true },
+      ],
+      'fleet.recreate',
+      buckets[0],
+      buckets,
+    );
+    assert.deepEqual(byName(result), { 'aks-prod-weu-01': 'succeeded', 'aks-fabrikam-ml': 'skipped' }, JSON.stringify(result));
+    assert.match(result.find((r) => r.cluster.name === 'aks-fabrikam-ml')?.message ?? '', /^Nothing deleted: created again it would be refused/);
+    assert.equal(prompter.confirmations.length, 1, 'one yes for the whole batch');
+    assert.match(prompter.confirmations[0].detail, /gone for good/);
+    const review = prompter.offered.find((o) => /\| Review/.test(o.question));
+    assert.ok(review?.items.some((i) => /^Deletes azure-aks-backup on aks-prod-weu-01 and creates it again/.test(i.label)), JSON.stringify(review));
+    assert.deepEqual(await accepted(), ['DELETE aks-prod-weu-01/azure-aks-backup', 'PUT aks-prod-weu-01/azure-aks-backup']);
+    await treeShows(api(), 'aks-prod-weu-01', 'azure-aks-backup', /Succeeded|^microsoft\.dataprotection\.kubernetes · (?!.*(Creating|Failed))/);
+  });
+
+  test('cancel of an update rollout: what was sent is still running in Azure, the rest not started; Resume finishes, each written once', async function () {
+    this.timeout(120_000);
+    await vscode.workspace.getConfiguration('aksClusterExtensions.rollout').update('canary', 'first', vscode.ConfigurationTarget.Global);
+    await emulatorControl.setOptions({ operationDelayMs: 4000 });
+    const buckets = await bucketsOf(api(), 'microsoft.flux');
+    const { result, prompter } = await runWith<Outcomes>(
+      api(),
+      [
+        ...pinFlux('1.13.2', [{ pick: /^\$\((check|warning)\) Update 2 instance/ }]),
+        { when: /^Update flux$/, cancel: true },
+        { when: /^Update flux: .*not started, 1 skipped, of 3 clusters/, choose: 'Resume' },
+      ],
+      'fleet.update',
+      buckets[0],
+      buckets,
+    );
+    // The canary was sent before the cancel (normally; under heavy load the cancel may come first, and then it was not
+    // sent either): it is still running in Azure; the other cluster never was sent.
+    const cancelled = prompter.messages.find((m) => /not started, 1 skipped, of 3 clusters/.test(m.message))?.message ?? '';
+    assert.match(cancelled, /^Update flux: (1 still running in Azure, 1|2) not started, 1 skipped, of 3 clusters\.$/);
+    assert.deepEqual(byName(result), { 'aks-prod-eastus-01': 'succeeded', 'aks-fabrikam-gitops': 'succeeded', 'aks-prod-weu-01': 'skipped' }, JSON.stringify(result));
+    const patches = (await writes()).filter((w) => w.method === 'PATCH' && w.status < 300).map(clusterOf);
+    assert.deepEqual(patches.sort(), ['aks-fabrikam-gitops', 'aks-prod-eastus-01'], 'each cluster written once: Resume read the running one again instead of sending it twice');
+  });
+});

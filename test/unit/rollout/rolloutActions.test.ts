@@ -140,6 +140,9 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
     assert.ok(record.targets[0].recreateWith?.configurationSettings, 'what was read is kept');
     assert.deepEqual(writesTo(), ['DELETE aks-prod-weu-01']);
 
+    // Resumed once the delete has ended: nothing is left to read but what the target kept.
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    assert.equal(await findExtension(access, named('aks-prod-weu-01'), 'azure-aks-backup'), undefined);
     emulator.setOptions({ operationDelayMs: 50 });
     await drive(record, { targets: resumable(record) });
     assert.equal(record.targets[0].state, 'succeeded', record.targets[0].message);

@@ -1,4 +1,4 @@
-import type { JsonObject, SeedData } from '../test/emulator/seed';
+import { type JsonObject, loadSeed, type SeedData } from '../test/emulator/seed';
 import { scaleSeed } from '../test/emulator/scaleSeed';
 
 /**
@@ -17,4 +17,15 @@ export function readyFleet(count: number): SeedData {
     };
   });
   return { ...seed, clusters, extensions: [] };
+}
+
+/** The same clusters, each with the default seed's flux instance (Succeeded, auto-upgrade on): what an update rolls over. */
+export function fleetWithFlux(count: number): SeedData {
+  const fleet = readyFleet(count);
+  const template = loadSeed().extensions.find((e) => e.name === 'flux' && e.properties.provisioningState === 'Succeeded');
+  if (!template) {
+    throw new Error('The default seed has no Succeeded flux to clone.');
+  }
+  const extensions = fleet.clusters.map((cluster) => ({ ...structuredClone(template), clusterId: String(cluster.id) }));
+  return { ...fleet, extensions };
 }

@@ -4,7 +4,7 @@ import type { ClusterModel } from '../src/azure/clusterModel';
 import { startEmulator } from '../test/emulator/emulator';
 import type { RunningEmulator } from '../test/emulator/emulatorTypes';
 import type { SeedData } from '../test/emulator/seed';
-import { emulatorAccess } from '../test/support/emulatorAccess';
+import { allClusters, emulatorAccess } from '../test/support/emulatorAccess';
 import type { DeployRun } from './benchRuns';
 
 export const CLUSTERS = 500;
@@ -32,8 +32,7 @@ async function freshStart(emulator: RunningEmulator): Promise<{ access: Access; 
   emulator.reset();
   emulator.setOptions({ operationDelayMs: OPERATION_MS });
   const access = emulatorAccess(emulator);
-  const subscriptions = await access.listSubscriptions();
-  const clusters = (await Promise.all(subscriptions.map((s) => access.listClusters(s)))).flat();
+  const clusters = await allClusters(access);
   // Listing the subscriptions and clusters is set-up: the budgets start full for what is measured.
   emulator.setOptions({ armBudget: true });
   emulator.setFaults({ latencyMs: LATENCY_MS });

@@ -1,5 +1,6 @@
 import type { AzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
 import { type AccessOptions, AzureAccess } from '../../src/azure/azureAccess';
+import type { ClusterModel } from '../../src/azure/clusterModel';
 import { listEmulatorSubscriptions, listEmulatorTenants } from '../../src/azure/emulatorSubscriptions';
 import type { RunningEmulator } from '../emulator/emulatorTypes';
 
@@ -20,4 +21,10 @@ export function emulatorAccess(emulator: RunningEmulator, listConcurrency = 8, o
     onDidSignOut: noEvent,
   };
   return new AzureAccess(provider, emulator.caPem, () => listConcurrency, options);
+}
+
+/** Every cluster of every subscription the emulator serves, as the extension lists them. */
+export async function allClusters(access: AzureAccess): Promise<ClusterModel[]> {
+  const subscriptions = await access.listSubscriptions();
+  return (await Promise.all(subscriptions.map((s) => access.listClusters(s)))).flat();
 }

@@ -9,7 +9,7 @@ import { requestTargetOf, requestToSend } from '../../../src/lifecycle/requestTo
 import { type ExtensionRequest, validateExtensionRequest } from '../../../src/shared';
 import { startEmulator } from '../../emulator/emulator';
 import type { RunningEmulator } from '../../emulator/emulatorTypes';
-import { emulatorAccess } from '../../support/emulatorAccess';
+import { allClusters, emulatorAccess } from '../../support/emulatorAccess';
 import { cliBodyCases, type CliBodyCase, tenantId } from './cliRequestBodies.data';
 
 /** The tools' request for a case: settings files written to disk, as the user would name them to az. */
@@ -37,8 +37,7 @@ describe('what Azure receives equals what az k8s-extension create sends (per par
   before(async () => {
     emulator = await startEmulator({ operationDelayMs: 10 });
     access = emulatorAccess(emulator);
-    const subscriptions = await access.listSubscriptions();
-    clusters = (await Promise.all(subscriptions.map((s) => access.listClusters(s)))).flat();
+    clusters = await allClusters(access);
     dir = mkdtempSync(path.join(tmpdir(), 'cli-bodies-'));
   });
   after(() => {

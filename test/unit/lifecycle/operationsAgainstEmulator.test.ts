@@ -7,7 +7,7 @@ import { listCatalogTypes, listCatalogVersions } from '../../../src/azure/extens
 import { settingsPatch, diffSettings } from '../../../src/lifecycle/settingsDiff';
 import { startEmulator } from '../../emulator/emulator';
 import type { RunningEmulator } from '../../emulator/emulatorTypes';
-import { emulatorAccess } from '../../support/emulatorAccess';
+import { allClusters, emulatorAccess } from '../../support/emulatorAccess';
 
 const FAST = { updateIntervalInMs: 20 };
 
@@ -20,8 +20,7 @@ describe('Extension operations against the emulator (real SDK pollers)', () => {
   before(async () => {
     emulator = await startEmulator({ operationDelayMs: 50 });
     access = emulatorAccess(emulator);
-    const subscriptions = await access.listSubscriptions();
-    clusters = (await Promise.all(subscriptions.map((s) => access.listClusters(s)))).flat();
+    clusters = await allClusters(access);
   });
   after(() => emulator.close());
   beforeEach(() => emulator.reset());

@@ -7,7 +7,7 @@ import { type RolloutAction, type RolloutRecord, resumable } from '../../../src/
 import type { ExtensionRequest } from '../../../src/shared';
 import { startEmulator } from '../../emulator/emulator';
 import type { RunningEmulator } from '../../emulator/emulatorTypes';
-import { emulatorAccess } from '../../support/emulatorAccess';
+import { allClusters, emulatorAccess } from '../../support/emulatorAccess';
 
 /** Update, recreate and delete through the same engine as create: check first, write, watch; every cluster ends known. */
 describe('Rollout engine: update, recreate and delete on many clusters', () => {
@@ -19,8 +19,7 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
   before(async () => {
     emulator = await startEmulator({ operationDelayMs: 50 });
     access = emulatorAccess(emulator);
-    const subscriptions = await access.listSubscriptions();
-    clusters = (await Promise.all(subscriptions.map((s) => access.listClusters(s)))).flat();
+    clusters = await allClusters(access);
   });
   after(() => emulator.close());
   beforeEach(() => emulator.reset());

@@ -8,7 +8,7 @@ import type { ExtensionRequest } from '../../../src/shared';
 import { startEmulator } from '../../emulator/emulator';
 import type { RunningEmulator } from '../../emulator/emulatorTypes';
 import { type JsonObject, loadSeed } from '../../emulator/seed';
-import { emulatorAccess } from '../../support/emulatorAccess';
+import { allClusters, emulatorAccess } from '../../support/emulatorAccess';
 
 const REQUEST: ExtensionRequest = { name: 'monitor', extensionType: 'microsoft.azuremonitor.containers' };
 const TARGETS = ['aks-dev-westus2', 'aks-fabrikam-gitops', 'aks-pace-1', 'aks-fabrikam-ml'];
@@ -27,8 +27,7 @@ describe('Rollout engine against the emulator', () => {
     const clones = PACED.map((name) => ({ ...structuredClone(template), name, id: String(template.id).replace(/aks-dev-westus2$/, name) }));
     emulator = await startEmulator({ operationDelayMs: 50, extraSeed: { clusters: clones } });
     access = emulatorAccess(emulator);
-    const subscriptions = await access.listSubscriptions();
-    clusters = (await Promise.all(subscriptions.map((s) => access.listClusters(s)))).flat();
+    clusters = await allClusters(access);
   });
   after(() => emulator.close());
   beforeEach(() => emulator.reset());

@@ -21,7 +21,10 @@ async function deleteFleetExtensions(services: ExtensionServices, instances: Fle
   const reviewed = await confirmReview(services.prompter, {
     title,
     action: vscode.l10n.t('Delete {0} instance(s)', pending.length),
-    lines: targetLines(targets, (t) => vscode.l10n.t('Deletes {0} from {1} (resource group {2}).', t.extensionName ?? '', t.cluster.name, t.cluster.resourceGroup)),
+    lines: [
+      ...targetLines(targets, (t) => vscode.l10n.t('Deletes {0} from {1} (resource group {2}).', t.extensionName ?? '', t.cluster.name, t.cluster.resourceGroup)),
+      vscode.l10n.t('Each instance is read again right before it is deleted: one that is busy, gone or managed by another service gets nothing.'),
+    ],
     azCommand: pending.map((t) => deleteCommandLine(t.cluster, t.extensionName ?? '', false)).join('\n'),
     adjustments: rolloutAdjustments(services.prompter, choices, pending.length),
   });

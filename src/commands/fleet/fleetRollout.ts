@@ -23,13 +23,11 @@ export async function fleetInstances(services: ExtensionServices, members: reado
 }
 
 /**
- * Why the inventory already says an instance cannot be changed now (the engine checks each again, from Resource
- * Manager, right before it writes): managed by another service, or an operation running on it.
+ * Why the inventory already says an instance cannot be changed now: an operation is running on it. The engine checks
+ * each instance again from Resource Manager right before it writes, including whether its manager lets users write
+ * (the inventory has managedBy but not the access details that decide it).
  */
 function knownBlocker({ extension }: FleetInstance): string | undefined {
-  if (extension.managedBy) {
-    return vscode.l10n.t('{0} is managed by another service ({1}): Azure lets you only read it.', extension.name, extension.managedBy);
-  }
   return isRunningState(extension.provisioningState) ? vscode.l10n.t('{0} is {1}: an operation is already running on it.', extension.name, extension.provisioningState) : undefined;
 }
 

@@ -55,12 +55,15 @@ async function recreateFleetExtensions(services: ExtensionServices, instances: F
               title,
               action: vscode.l10n.t('Delete and Create {0} instance(s)', pending.length),
               context: [droppedProtected(instances, state.protectedAnswer)].filter((l): l is string => l !== undefined),
-              lines: targetLines(targets, (t) => {
-                const failure = failures.get(`${t.cluster.id}|${t.extensionName ?? ''}`);
-                return failure
-                  ? vscode.l10n.t('Deletes {0} on {1} and creates it again with the settings it has. It failed with: {2}', t.extensionName ?? '', t.cluster.name, failure)
-                  : vscode.l10n.t('Deletes {0} on {1} and creates it again with the settings it has.', t.extensionName ?? '', t.cluster.name);
-              }),
+              lines: [
+                ...targetLines(targets, (t) => {
+                  const failure = failures.get(`${t.cluster.id}|${t.extensionName ?? ''}`);
+                  return failure
+                    ? vscode.l10n.t('Deletes {0} on {1} and creates it again with the settings it has. It failed with: {2}', t.extensionName ?? '', t.cluster.name, failure)
+                    : vscode.l10n.t('Deletes {0} on {1} and creates it again with the settings it has.', t.extensionName ?? '', t.cluster.name);
+                }),
+                vscode.l10n.t('Each instance is read again right before its delete: one that is busy, gone or managed by another service, or whose create the rules would refuse, is not deleted.'),
+              ],
               // The create that follows each delete takes the settings read then, so only the deletes can be written out here.
               azCommand: pending.map((t) => deleteCommandLine(t.cluster, t.extensionName ?? '', false)).join('\n'),
               adjustments: rolloutAdjustments(services.prompter, state, pending.length),

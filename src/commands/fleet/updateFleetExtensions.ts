@@ -95,7 +95,7 @@ async function updateFleetExtensions(services: ExtensionServices, instances: Fle
               lines: [
                 ...change.lines,
                 ...targetLines(targets, (t) => vscode.l10n.t('Updates {0} on {1} (resource group {2}).', t.extensionName ?? '', t.cluster.name, t.cluster.resourceGroup)),
-                vscode.l10n.t('Each instance is read again right before it is updated: one that already has these values, is busy or is gone gets nothing.'),
+                vscode.l10n.t('Each instance is read again right before it is updated: one that already has these values, is busy, is gone or is managed by another service gets nothing.'),
               ],
               azCommand: azCommands(instances.filter((i) => pending.some((t) => t.cluster === i.cluster && t.extensionName === i.extension.name)), change.patch),
               adjustments: rolloutAdjustments(services.prompter, state, pending.length),

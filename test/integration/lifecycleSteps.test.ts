@@ -31,28 +31,42 @@ suite('Lifecycle: progress, Marketplace plan, settings documents, warnings', () 
     assert.deepEqual((await writes()).map((r) => r.method), ['PUT'], 'nothing cancelled or deleted the operation');
   });
 
-  test('a Marketplace plan is sent with all three parts; without one, no plan is sent', async () => {
+  /** The wizard for the catalog's Marketplace type contoso.azurevote, its plan answered by `plan`. */
+  const voteWizard = (plan: ReturnType<typeof fluxWizard>): ReturnType<typeof fluxWizard> =>
+    fluxWizard('Create azure-vote-2', [
+      { when: /Extension type/, pick: 'contoso.azurevote' },
+      { when: /Name of the extension instance/, input: 'azure-vote-2' },
+      { when: /Scope of the installation/, pick: 'Namespace' },
+      { when: /Target namespace/, input: 'vote2' },
+      ...plan,
+    ]);
+
+  test('the plan is asked only for a Marketplace type (catalog planInfo): another plan is sent with all three parts; flux is never asked and sends none', async () => {
     const plan: ReturnType<typeof fluxWizard> = [
-      { when: /Marketplace plan/, pick: 'Marketplace plan…' },
+      { when: /Marketplace plan of contoso\.azurevote/, pick: 'Another plan…' },
       { when: /Plan name/, input: 'standard' },
-      { when: /Plan product/, input: 'flux-offer' },
+      { when: /Plan product/, input: 'vote-offer' },
       { when: /Plan publisher/, input: 'contoso' },
     ];
-    await runWith(api(), fluxWizard('Create flux', plan), 'createExtension', await clusterNamed(api(), 'aks-dev-westus2'));
-    await runWith(api(), fluxWizard('Create flux'), 'createExtension', await clusterNamed(api(), 'aks-fabrikam-ml'));
+    const vote = await runWith(api(), voteWizard(plan), 'createExtension', await clusterNamed(api(), 'aks-fabrikam-gitops'));
+    const offered = vote.prompter.offered.find((o) => /Marketplace plan of/.test(o.question))?.items.map((i) => i.label);
+    assert.deepEqual(offered, ['Plan azure-vote-standard', 'Another plan…'], 'the catalog\'s plan comes first');
+    const flux = await runWith(api(), fluxWizard('Create flux'), 'createExtension', await clusterNamed(api(), 'aks-fabrikam-ml'));
+    assert.ok(!flux.prompter.questions.some((q) => /Marketplace plan/.test(q)), flux.prompter.questions.join('\n'));
+    assert.deepEqual(flux.prompter.unused, []);
     const bodies = (await writes()).filter((r) => r.method === 'PUT').map((r) => r.body as PutBody);
     assert.equal(bodies.length, 2);
-    assert.deepEqual(bodies[0].plan, { name: 'standard', product: 'flux-offer', publisher: 'contoso' });
+    assert.deepEqual(bodies[0].plan, { name: 'standard', product: 'vote-offer', publisher: 'contoso' });
     assert.equal(bodies[1].plan, undefined);
   });
 
   test('a partial Marketplace plan is refused before anything is sent', async () => {
     const partial: ReturnType<typeof fluxWizard> = [
-      { when: /Marketplace plan/, pick: 'Marketplace plan…' },
+      { when: /Marketplace plan/, pick: 'Another plan…' },
       { when: /Plan name/, input: 'standard' },
       { when: /Plan product/, input: '  ' },
     ];
-    const { prompter } = await runWith(api(), fluxWizard('Create flux', partial), 'createExtension', await clusterNamed(api(), 'aks-dev-westus2'));
+    const { prompter } = await runWith(api(), voteWizard(partial), 'createExtension', await clusterNamed(api(), 'aks-fabrikam-gitops'));
     assert.match(prompter.messages.map((m) => m.message).join('\n'), /A value is required/);
     assert.ok(!prompter.questions.some((q) => /Plan publisher|Review/.test(q)), 'no step after the refused answer');
     assert.deepEqual(await writes(), []);
@@ -82,6 +96,35 @@ suite('Lifecycle: progress, Marketplace plan, settings documents, warnings', () 
     const put = (await writes()).find((r) => r.method === 'PUT')?.body as { properties: { configurationSettings?: unknown } };
     // No setting chosen: the empty map az sends too (its recorded requests carry "configurationSettings": {}).
     assert.deepEqual(put.properties.configurationSettings, {}, 'the untouched document sends no settings');
+  });
+
+  test('Azure ML, which az refuses without settings: no None, the editor first, starting with training on and inference off, no error; sent as written', async () => {
+    const running = runWith<string>(
+      api(),
+      [
+        { when: /Extension type/, pick: 'Microsoft.AzureML.Kubernetes' },
+        { when: /Name of the extension instance/, input: 'azureml' },
+        { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
+        { when: /Release train/, pick: 'stable' },
+        { when: /\| Configuration settings$/, pick: 'Write them in an editor' },
+        { when: /\| Protected settings \(/, pick: 'None' },
+        { when: /Review.*then choose/, pick: /^Create azureml/ },
+      ],
+      'createExtension',
+      await clusterNamed(api(), 'aks-dev-westus2'),
+    );
+    const { document } = await settingsDocumentShown();
+    assert.deepEqual(JSON.parse(document.getText()), { enableTraining: 'true', enableInference: 'false' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
+    await useTheseSettings(document);
+    const { result, prompter } = await running;
+    assert.equal(result, 'succeeded', JSON.stringify(prompter.messages));
+    const settingsStep = prompter.offered.find((o) => /\| Configuration settings$/.test(o.question))?.items.map((i) => i.label) ?? [];
+    assert.equal(settingsStep[0], 'Write them in an editor');
+    assert.ok(!settingsStep.includes('None'), settingsStep.join(', '));
+    const put = (await writes()).find((r) => r.method === 'PUT')?.body as { properties: { configurationSettings?: unknown } };
+    assert.deepEqual(put.properties.configurationSettings, { enableTraining: 'true', enableInference: 'false' });
   });
 
   test('settings that are not a JSON object keep the document open with the reason; closing it cancels, and nothing is sent', async () => {

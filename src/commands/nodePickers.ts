@@ -131,10 +131,71 @@ function selectedExtension(arg: unknown, services: ExtensionServices): Extension
   return selected;
 }
 
-/** The extension instance the command was run on (a row, or the selected row for a key), or one the user picks. */
+/**
+ * Up to this many clusters the palette offers every extension in one list: their lists are usually read already for the
+ * tree. Beyond it, reading them all would keep the user waiting, so subscription and cluster are asked first.
+ */
+const FLAT_PICK_MAX_CLUSTERS = 60;
+
+/** The extension rows of every cluster of the selected subscriptions; undefined when there are too many clusters to read. */
+async function everyExtension(services: ExtensionServices): Promise<ExtensionNode[] | undefined> {
+  const subscriptions = (await services.access.listSubscriptions()).map(subscriptionNode);
+  const clusters = (await Promise.all(subscriptions.map(async (s) => (await services.access.listClusters(s.subscription)).map((c) => clusterNode(s, c))))).flat();
+  if (clusters.length > FLAT_PICK_MAX_CLUSTERS) {
+    return undefined;
+  }
+  const perCluster = await Promise.all(
+    // A service-principal cluster can hold no extensions: the tree says why instead of listing them.
+    clusters.filter((c) => c.cluster.hasManagedIdentity).map((c) =>
+      services.access.listExtensions(c.cluster).then(
+        (extensions) => extensions.map((e) => extensionNode(c, e)),
+        (err: unknown) => {
+          // The tree shows this cluster's error row; the list offers what could be read.
+          services.log.warn(`Extensions of ${c.cluster.name} not listed in the picker: ${err instanceof Error ? err.message : String(err)}`);
+          return [];
+        },
+      ),
+    ),
+  );
+  return perCluster.flat();
+}
+
+/** One list of every extension, cluster and subscription in each row, so typing a name, cluster or type finds it. */
+async function pickAnyExtension(services: ExtensionServices): Promise<ExtensionNode | undefined | 'steps'> {
+  const rows = await everyExtension(services);
+  if (rows === undefined) {
+    return 'steps';
+  }
+  if (rows.length === 0) {
+    void services.prompter.notify('info', vscode.l10n.t('The selected subscriptions have no extensions on their AKS clusters.'));
+    return undefined;
+  }
+  const state = (n: ExtensionNode): string => (n.extension.provisioningState && n.extension.provisioningState !== 'Succeeded' ? ` · ${n.extension.provisioningState}` : '');
+  return services.prompter.pick(
+    rows.map((n) => ({
+      label: n.extension.name ?? '',
+      description: `${n.parent.cluster.name} · ${n.parent.parent.subscription.name} · ${n.extension.extensionType ?? ''} · ${displayVersion(n.extension)}${state(n)}`,
+      value: n,
+    })),
+    { title: titleOf('extension'), placeHolder: vscode.l10n.t('Type to filter by name, cluster, subscription or type') },
+  );
+}
+
+/**
+ * The extension instance the command was run on (a row, or the selected row for a key), or one the user picks: from
+ * the palette in one list of all of them, from a subscription or cluster step by step below it.
+ */
 export async function resolveExtensionNode(arg: unknown, services: ExtensionServices): Promise<ExtensionNode> {
   if (isNode(arg, 'extension')) {
     return arg;
   }
-  return selectedExtension(arg, services) ?? ((await askPalette(services, arg, 'extension')).extension as ExtensionNode);
+  const selected = selectedExtension(arg, services);
+  if (selected) {
+    return selected;
+  }
+  const picked = asTreeNode(arg) === undefined ? await pickAnyExtension(services) : 'steps';
+  if (picked === undefined) {
+    throw new vscode.CancellationError();
+  }
+  return picked === 'steps' ? ((await askPalette(services, arg, 'extension')).extension as ExtensionNode) : picked;
 }

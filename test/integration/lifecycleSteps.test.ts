@@ -108,7 +108,7 @@ suite('Lifecycle: progress, Marketplace plan, settings documents, warnings', () 
         { when: /Release train/, pick: 'stable' },
         { when: /\| Configuration settings$/, pick: 'Write them in an editor' },
         { when: /\| Protected settings \(/, pick: 'None' },
-        { when: /Review.*then choose/, pick: /^Create azureml/ },
+        { when: /Review.*then choose/, pick: 'Create azureml' },
       ],
       'createExtension',
       await clusterNamed(api(), 'aks-dev-westus2'),

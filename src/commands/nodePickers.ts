@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AzureSubscription } from '@microsoft/vscode-azext-azureauth';
 import type { ClusterModel } from '../azure/clusterModel';
 import { displayVersion } from '../tree/extensionTreeItem';
+import { stateIcon } from '../tree/extensionState';
 import { type ClusterNode, clusterNode, type ExtensionNode, extensionNode, type SubscriptionNode, subscriptionNode, type TreeNode } from '../tree/treeNodes';
 import { runSteps, type StepPosition } from '../ui/multiStep';
 import { GoBackError, type PickItem } from '../ui/prompter';
@@ -116,7 +117,11 @@ export async function resolveClusterNode(arg: unknown, services: ExtensionServic
   return isNode(arg, 'cluster') ? arg : ((await askPalette(services, arg, 'cluster')).cluster as ClusterNode);
 }
 
-/** What a keybinding on the tree passes (package.json `keybindings` args): act on the row that has the focus. */
+/**
+ * What a keybinding on the tree passes (package.json `keybindings` args): act on the selected row. The API tells
+ * extensions the selection, not the focused row (TreeView.activeItem is still a proposal), and arrow keys move only the
+ * focus, so the keybinding first selects the focused row (list.selectAndPreserveFocus, which also shows it, as Enter does).
+ */
 const FROM_SELECTION = 'selection';
 
 /** The extension row selected in the tree, when a keybinding asked for it; a key on another row does nothing. */
@@ -170,11 +175,13 @@ async function pickAnyExtension(services: ExtensionServices): Promise<ExtensionN
     void services.prompter.notify('info', vscode.l10n.t('The selected subscriptions have no extensions on their AKS clusters.'));
     return undefined;
   }
-  const state = (n: ExtensionNode): string => (n.extension.provisioningState && n.extension.provisioningState !== 'Succeeded' ? ` · ${n.extension.provisioningState}` : '');
+  // The state as the tree shows it (icon, and its name unless Succeeded) comes before type and version, which a
+  // narrow list may cut.
+  const state = (n: ExtensionNode): string[] => (n.extension.provisioningState && n.extension.provisioningState !== 'Succeeded' ? [n.extension.provisioningState] : []);
   return services.prompter.pick(
     rows.map((n) => ({
-      label: n.extension.name ?? '',
-      description: `${n.parent.cluster.name} · ${n.parent.parent.subscription.name} · ${n.extension.extensionType ?? ''} · ${displayVersion(n.extension)}${state(n)}`,
+      label: `$(${stateIcon(n.extension.provisioningState).id}) ${n.extension.name ?? ''}`,
+      description: [n.parent.cluster.name, n.parent.parent.subscription.name, ...state(n), n.extension.extensionType ?? '', displayVersion(n.extension)].join(' · '),
       value: n,
     })),
     { title: titleOf('extension'), placeHolder: vscode.l10n.t('Type to filter by name, cluster, subscription or type') },

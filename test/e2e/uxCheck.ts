@@ -192,12 +192,17 @@ async function flatExtensionPick(page: Page, shots: Screenshots): Promise<void> 
 /** The Delete key on an extension row chosen with the keyboard asks in the modal dialog; Cancel sends nothing. */
 async function deleteKey(page: Page, shots: Screenshots, backends: Backends): Promise<void> {
   const cluster = row(page, 'aks-fabrikam-gitops');
+  await page.mouse.move(1000, 600); // away from the rows, so no hover covers the one clicked
   await cluster.click();
   if ((await cluster.getAttribute('aria-expanded')) !== 'true') {
     await page.keyboard.press('ArrowRight');
   }
-  await page.keyboard.press('ArrowDown');
-  await waitUntil(async () => (await page.locator(`${VIEW} .monaco-list-row.focused .label-name`).textContent())?.trim(), (label) => label === 'flux', 'flux focused by the keyboard');
+  const focusedLabel = async (): Promise<string | undefined> => (await page.locator(`${VIEW} .monaco-list-row.focused .label-name`).textContent())?.trim();
+  for (let moves = 0; moves < 6 && (await focusedLabel()) !== 'flux'; moves++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await waitUntil(focusedLabel, (label) => label === 'flux', 'flux focused by the keyboard');
+  await shots.take(page, '9-delete-key-row');
   await page.keyboard.press('Delete');
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.getByText('Delete flux from aks-fabrikam-gitops?').waitFor({ timeout: 15_000 });

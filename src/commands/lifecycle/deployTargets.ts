@@ -56,11 +56,14 @@ function tagText(cluster: ClusterModel): string {
 }
 
 /**
- * A reason cut to the clause that says what is wrong ("X uses a service principal"), for the picker's one-line detail
+ * A reason cut to the clause that says what is wrong ("X uses a service principal"), asides in brackets left out, for the picker's one-line detail
  * that a narrow window cuts; the review shows the whole sentence with the fix.
  */
 function headline(reason: string): string {
-  return reason.split(/(?<=[^.\d]); |: (?=[a-z])|\. (?=[A-Z])/)[0].replace(/\.$/, '');
+  return reason
+    .split(/; |: (?=[a-z])|\. (?=[A-Z])/)[0]
+    .replace(/ \([^)]*\)/g, '')
+    .replace(/\.$/, '');
 }
 
 /** What the picker says of a cluster: its own state when the extension is not known yet, else the review's whole check. */
@@ -109,7 +112,7 @@ export async function pickDeployClusters(
   ).flat();
   const picked = await services.prompter.pickMany(items, {
     title: options.intent ? vscode.l10n.t('Clusters to deploy {0} to', options.intent.name || options.intent.extensionType) : vscode.l10n.t('Clusters to deploy to'),
-    placeHolder: vscode.l10n.t('Check the clusters; type to filter by name, resource group, location or tag (env=prod)'),
+    placeHolder: vscode.l10n.t('Filter by name, resource group, location or tag (env=prod)'),
     ...options.position,
   });
   return picked && picked.length > 0 ? picked : undefined;

@@ -180,4 +180,27 @@ suite('Lifecycle: progress, Marketplace plan, settings documents, warnings', () 
     assert.equal(patches.length, 1, 'choosing the warning line sent nothing');
     assert.deepEqual(patches[0].body, { properties: { configurationSettings: { 'multiTenancy.enforce': 'true', 'workloadIdentity.azureClientId': CLIENT_ID } } });
   });
+
+  test('update of Dapr in a document: the keys fixed at creation are noted, and the create-only question is never mentioned', async () => {
+    const node = await extensionNamed(api(), 'aks-fabrikam-ml', 'dapr');
+    const running = runWith<string>(api(), [{ when: /Update dapr on aks-fabrikam-ml/, pick: 'in a document' }], 'updateExtension', node);
+    const editor = await settingsDocumentShown();
+    const document = editor.document;
+    const fixedNote = async (): Promise<true | undefined> =>
+      vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'settings/immutable-after-create' && d.severity === vscode.DiagnosticSeverity.Information && /^global\.ha\.enabled was fixed when Dapr was created/.test(d.message))
+        ? true
+        : undefined;
+    await eventually(fixedNote, 'the note on global.ha.enabled');
+    // Without skipExistingDaprCheck a create would be asked whether Dapr is installed; an update never is.
+    const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+    await editor.edit((builder) => builder.replace(all, JSON.stringify({ 'global.ha.enabled': 'false', 'dapr_operator.replicaCount': '3' }, null, 2)));
+    await eventually(async () => (vscode.languages.getDiagnostics(document.uri).some((d) => d.range.start.line === 1) && (await fixedNote()) ? true : undefined), 'the edited document judged');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const codes = vscode.languages.getDiagnostics(document.uri).map((d) => String(d.code));
+    assert.ok(!codes.includes('dapr/create-will-prompt'), codes.join(', '));
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.equal((await running).result, undefined);
+    assert.deepEqual(await writes(), []);
+  });
 });

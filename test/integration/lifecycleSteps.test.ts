@@ -123,6 +123,8 @@ suite('Lifecycle: progress, Marketplace plan, settings documents, warnings', () 
     const settingsStep = prompter.offered.find((o) => /\| Configuration settings$/.test(o.question))?.items.map((i) => i.label) ?? [];
     assert.equal(settingsStep[0], 'Write them in an editor');
     assert.ok(!settingsStep.includes('None'), settingsStep.join(', '));
+    const review = prompter.offered.find((o) => /Review/.test(o.question))?.items.map((i) => i.label) ?? [];
+    assert.ok(review.includes('Scope: cluster, release namespace azureml (the type\'s default)'), review.join('\n'));
     const put = (await writes()).find((r) => r.method === 'PUT')?.body as { properties: { configurationSettings?: Record<string, string> } };
     // az adds the cluster's facts (clusterId, location, …) as the tools do; the user's two are sent as written.
     const { enableTraining, enableInference } = put.properties.configurationSettings ?? {};

@@ -72,6 +72,7 @@ describe('Emulator: real Azure as the az CLI recorded it', function () {
     const failed = await client.getExtension(WEU, 'azuremonitor-containers');
     assert.equal(failed.provisioningState, 'Failed');
     assert.equal(failed.errorInfo, undefined);
+    assert.equal(failed.statuses?.[0]?.level, undefined, 'no level either (null in the recording)');
     assert.match(failed.statuses?.[0]?.message ?? '', /For general troubleshooting visit: https:\/\/aka\.ms\/k8s-extensions-TSG/);
   });
 

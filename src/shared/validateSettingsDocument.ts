@@ -12,6 +12,7 @@ import {
   unknownExtensionTypeMessage,
   valueNotStringMessage,
 } from './documentMessages';
+import { isImmutable } from './rules/immutability';
 import { mayQuoteValue } from './rules/secretDetection';
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
 import { createSettingsView, type RuleFinding, type SettingsFix, type SettingsLocation, type SettingsView, type Severity } from './rules/settingsView';
@@ -60,6 +61,11 @@ export interface ValidateSettingsOptions {
    * empty object is no error, and a key still missing is told as information; the request is checked before sending.
    */
   draft?: boolean;
+  /**
+   * The settings of an extension that exists (an update's document): what only a create acts on is not said, and each
+   * key the type fixes at creation is noted where it stands.
+   */
+  existing?: boolean;
 }
 
 const maxSyntaxErrors = 20;
@@ -137,10 +143,13 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
       const shown = mayQuoteValue(e.key, e.text, opts.isProtected) ? e.text : undefined;
       add(e.valueOffset, e.valueLength, 'warning', 'settings/value-not-string', valueNotStringMessage(e.key, e.kind, shown), { key: e.key });
     }
-    for (const f of checkSetting(info, e.key, e.kind === 'null' ? undefined : e.text, here)) addFinding(e, f);
+    // In an existing extension's settings a key fixed at creation is noted plainly (information), not as a create's hint.
+    const fixedHere = opts.existing === true && info !== undefined && isImmutable(info, e.key);
+    for (const f of checkSetting(info, e.key, e.kind === 'null' ? undefined : e.text, here)) if (!(fixedHere && f.code === 'settings/immutable-after-create')) addFinding(e, f);
+    if (fixedHere && info) addFinding(e, fixedAtCreateFinding(info, e.key));
   }
 
-  const crossKey = crossKeyFindings(info, parsed.entries, here, opts.companionText);
+  const crossKey = crossKeyFindings(info, parsed.entries, here, opts.companionText).filter((f) => !(opts.existing && f.createOnly));
   // az accepts the file and creates other resources first; only the tools' create stops, so the editor informs. A file
   // still missing a required key is told that first.
   const complete = !crossKey.some((f) => f.key === undefined && f.severity === 'error');
@@ -186,6 +195,16 @@ function viewOf(info: ExtensionTypeInfo | undefined, entries: readonly SettingEn
 function crossKeyFindings(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], here: SettingsLocation, companionText: string | undefined): RuleFinding[] {
   const view = viewOf(info, entries, here, companionText);
   return checkCrossKeyRules(info, view).filter((f) => f.key === undefined || (f.in ?? view.where(f.key)) === here);
+}
+
+/** The note on a key the type fixes at creation, in an existing extension's settings. */
+function fixedAtCreateFinding(info: ExtensionTypeInfo, key: string): RuleFinding {
+  return {
+    code: 'settings/immutable-after-create',
+    severity: 'information',
+    key,
+    message: `${key} was fixed when ${info.displayName} was created: keep its value here; a new value needs the extension deleted and created again.`,
+  };
 }
 
 /** What az would create in Azure for these settings before the extension, if anything. */

@@ -5,9 +5,14 @@ import { type StallReason, stallReason } from '../azure/provisioningState';
 import { isRunningState, stateIcon } from './extensionState';
 import type { ExtensionNode } from './treeNodes';
 
-/** The version a user cares about: the pinned one, else what runs, else the release train it follows. */
+/** The version a user cares about: the pinned one, else what runs, else that none is reported (with the train it follows). */
 export function displayVersion(extension: Extension): string {
-  return extension.version ?? extension.currentVersion ?? (extension.releaseTrain ? `auto (${extension.releaseTrain})` : 'auto');
+  // Without a version Azure knows none is installed yet (or it never reported one): say so, with the train it follows.
+  const known = extension.version ?? extension.currentVersion;
+  if (known) {
+    return known;
+  }
+  return extension.releaseTrain ? vscode.l10n.t('{0} train, no version reported', extension.releaseTrain) : vscode.l10n.t('no version reported');
 }
 
 function formatDate(date: Date | undefined): string {
@@ -74,10 +79,13 @@ function linkLabel(kind: AdditionalLinkKind): string {
   }
 }
 
+/** The resource's own identity (other cluster kinds) apart from the one AKS gives the extension in the cluster (see src/azure/README.md). */
 function appendIdentityAndPlan(md: vscode.MarkdownString, extension: Extension): void {
-  const identity = extension.identity?.type ?? extension.aksAssignedIdentity?.type;
-  if (identity) {
-    md.appendMarkdown(`${vscode.l10n.t('Identity')}: ${identity}  \n`);
+  if (extension.identity?.type) {
+    md.appendMarkdown(`${vscode.l10n.t('Identity')}: ${extension.identity.type}  \n`);
+  }
+  if (extension.aksAssignedIdentity?.type) {
+    md.appendMarkdown(`${vscode.l10n.t('Identity in the cluster: {0}, given by AKS', extension.aksAssignedIdentity.type)}  \n`);
   }
   if (extension.plan) {
     md.appendMarkdown(`${vscode.l10n.t('Marketplace plan')}: ${extension.plan.name} / ${extension.plan.product} / ${extension.plan.publisher}  \n`);

@@ -50,7 +50,7 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
   test('a Marketplace extension shows its plan and user-assigned identity; a failure only in statuses[] reads Failed with the reason', async () => {
     const vote = tooltipText(api().tree.getTreeItem(await extensionNamed(api(), 'aks-fabrikam-gitops', 'azure-vote')));
     assert.match(vote, /Marketplace plan: azure-vote-standard \/ azure-vote-offer \/ contoso/);
-    assert.match(vote, /Identity: UserAssigned/);
+    assert.match(vote, /Identity in the cluster: UserAssigned, given by AKS/);
     const failed = api().tree.getTreeItem(await extensionNamed(api(), 'aks-prod-weu-01', 'azuremonitor-containers'));
     assert.match(String(failed.description), /· Failed$/);
     assert.match(tooltipText(failed), /InstallationFailed: .*The fleet notify operation failed/);
@@ -80,6 +80,7 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
       { when: /Extension type/, pick: 'contoso.azurevote' },
       { when: /Name of the extension instance/, input: 'vote' },
       { when: /Scope of the installation/, pick: 'Cluster' },
+      { when: /Marketplace plan of contoso\.azurevote/, pick: 'Plan azure-vote-standard' },
     ];
     const region = await runWith(api(), fluxWizard('Create vote', vote), 'createExtension', await clusterNamed(api(), 'aks-dev-westus2'));
     assert.match(region.prompter.messages.at(-1)?.message ?? '', /nothing was sent\. contoso\.azurevote is not offered in westus2, where aks-dev-westus2 runs/);
@@ -108,6 +109,12 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
     assert.match(review, /Skips aks-dev-westus2: contoso\.azurevote is not offered in westus2/, review);
     assert.match(review, /Skips aks-prod-weu-01: contoso\.azurevote 0\.2\.1 does not run on Kubernetes 1\.29\.9/, review);
     assert.doesNotMatch(review, /Skips aks-fabrikam-ml/);
+    // The picker said so before the clusters were picked, from the same check.
+    const picker = prompter.offered.find((o) => /Clusters to deploy azure-vote to/.test(o.question))?.items ?? [];
+    const detail = (name: string): string | undefined => picker.find((i) => i.label.endsWith(name))?.detail;
+    assert.equal(detail('aks-dev-westus2'), 'Will be skipped: contoso.azurevote is not offered in westus2, where aks-dev-westus2 runs');
+    assert.equal(detail('aks-prod-weu-01'), 'Will be skipped: contoso.azurevote 0.2.1 does not run on Kubernetes 1.29.9');
+    assert.equal(detail('aks-fabrikam-ml'), undefined);
     assert.deepEqual(await writes(), []);
   });
 
@@ -125,6 +132,8 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
       'createExtension',
       await clusterNamed(api(), 'aks-fabrikam-gitops'),
     );
+    const review = prompter.offered.find((o) => /Review/.test(o.question))?.items.map((i) => i.label) ?? [];
+    assert.ok(review.some((l) => /^Identity: none sent \(az sends none to AKS\); AKS gives one in the cluster$/.test(l)), review.join('\n'));
     const voteItem = prompter.offered.find((o) => /Extension type/.test(o.question))?.items.find((i) => i.label === 'contoso.azurevote');
     assert.equal(voteItem?.description, 'Contoso Ltd.');
     assert.equal(voteItem?.detail, 'Azure Vote sample application (Azure Marketplace)');

@@ -11,12 +11,15 @@ interface Metafile {
   outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
 }
 
-/** The source files esbuild put into one bundle. */
+/**
+ * The source files esbuild put into one bundle, relative to the repository; a package's path starts at node_modules/
+ * (the fresh-clone run links node_modules from elsewhere, so esbuild names its files by a path outside the clone).
+ */
 function inputsOf(bundle: string): string[] {
   const meta = JSON.parse(readFileSync(metafile, 'utf8')) as Metafile;
   const output = meta.outputs[bundle];
   assert.ok(output, `${bundle} is not in the last build's metafile`);
-  return Object.keys(output.inputs);
+  return Object.keys(output.inputs).map((input) => input.replace(/^.*?(?=node_modules\/)/, ''));
 }
 
 // Any JSON file activates the extension (onLanguage:json): what that loads must not be the Azure part.

@@ -74,10 +74,13 @@ function linkLabel(kind: AdditionalLinkKind): string {
   }
 }
 
+/** The resource's own identity (other cluster kinds) apart from the one AKS gives the extension in the cluster (see src/azure/README.md). */
 function appendIdentityAndPlan(md: vscode.MarkdownString, extension: Extension): void {
-  const identity = extension.identity?.type ?? extension.aksAssignedIdentity?.type;
-  if (identity) {
-    md.appendMarkdown(`${vscode.l10n.t('Identity')}: ${identity}  \n`);
+  if (extension.identity?.type) {
+    md.appendMarkdown(`${vscode.l10n.t('Identity')}: ${extension.identity.type}  \n`);
+  }
+  if (extension.aksAssignedIdentity?.type) {
+    md.appendMarkdown(`${vscode.l10n.t('Identity in the cluster: {0}, given by AKS', extension.aksAssignedIdentity.type)}  \n`);
   }
   if (extension.plan) {
     md.appendMarkdown(`${vscode.l10n.t('Marketplace plan')}: ${extension.plan.name} / ${extension.plan.product} / ${extension.plan.publisher}  \n`);

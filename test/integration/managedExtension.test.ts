@@ -50,7 +50,7 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
   test('a Marketplace extension shows its plan and user-assigned identity; a failure only in statuses[] reads Failed with the reason', async () => {
     const vote = tooltipText(api().tree.getTreeItem(await extensionNamed(api(), 'aks-fabrikam-gitops', 'azure-vote')));
     assert.match(vote, /Marketplace plan: azure-vote-standard \/ azure-vote-offer \/ contoso/);
-    assert.match(vote, /Identity: UserAssigned/);
+    assert.match(vote, /Identity in the cluster: UserAssigned, given by AKS/);
     const failed = api().tree.getTreeItem(await extensionNamed(api(), 'aks-prod-weu-01', 'azuremonitor-containers'));
     assert.match(String(failed.description), /· Failed$/);
     assert.match(tooltipText(failed), /InstallationFailed: .*The fleet notify operation failed/);
@@ -125,6 +125,8 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
       'createExtension',
       await clusterNamed(api(), 'aks-fabrikam-gitops'),
     );
+    const review = prompter.offered.find((o) => /Review/.test(o.question))?.items.map((i) => i.label) ?? [];
+    assert.ok(review.some((l) => /^Identity: none sent \(az sends none to AKS\); AKS gives one in the cluster$/.test(l)), review.join('\n'));
     const voteItem = prompter.offered.find((o) => /Extension type/.test(o.question))?.items.find((i) => i.label === 'contoso.azurevote');
     assert.equal(voteItem?.description, 'Contoso Ltd.');
     assert.equal(voteItem?.detail, 'Azure Vote sample application (Azure Marketplace)');

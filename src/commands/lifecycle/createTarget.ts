@@ -38,6 +38,8 @@ export function describeRequest(req: ExtensionRequest): string[] {
     ...Object.keys(req.configurationProtectedSettings ?? {}).map((k) => vscode.l10n.t('Protected setting {0} (value hidden)', k)),
     ...(req.configurationProtectedSettingsFile ? [vscode.l10n.t('Protected settings file: {0}', req.configurationProtectedSettingsFile)] : []),
     ...(req.plan ? [vscode.l10n.t('Marketplace plan: {0} / {1} / {2}', req.plan.name ?? '', req.plan.product ?? '', req.plan.publisher ?? '')] : []),
+    // Why no identity is asked: see src/azure/README.md.
+    vscode.l10n.t('Identity: none sent (az sends none to AKS); AKS gives one in the cluster'),
   ];
   return lines;
 }

@@ -9,6 +9,8 @@ import * as path from 'path';
 import { armClientOptions } from '../../../src/azure/armClientOptions';
 import type { Extension } from '../../../src/azure/extensionModel';
 import { KubernetesConfigurationClient } from '../../../src/azure/kubernetesConfigurationClient';
+import { requestFromExtension, toExtensionBody } from '../../../src/lifecycle/extensionBody';
+import { validateExtensionRequest } from '../../../src/shared';
 import type { RunningEmulator } from '../../emulator/emulatorTypes';
 import { errorCode, extensionPath, fakeCredential, raw, SEED, startTestEmulator } from './helpers';
 import { createSpecValidator } from './specValidator';
@@ -45,6 +47,18 @@ describe('Emulator: real Azure as the az CLI recorded it', function () {
     assert.equal(created.autoUpgradeMode, 'compatible');
   });
 
+  it('a copy of what the service filled in: the release train of a pinned extension is left out, its release namespace kept', async () => {
+    const pinned = { extensionType: 'microsoft.dapr', autoUpgradeMinorVersion: false, version: '1.13.5', scope: { cluster: {} } };
+    const created = await (await client.beginCreate(DEV, 'dapr-pinned', pinned, fast)).pollUntilDone();
+    assert.deepEqual([created.releaseTrain, created.scope?.cluster?.releaseNamespace], ['Stable', 'dapr-system'], 'filled in by the service');
+    const copy = requestFromExtension(created);
+    // Sent back, the filled-in train would meet a pinned version: the rules refuse that pair, so a recreate would stop.
+    assert.deepEqual(validateExtensionRequest(copy).filter((p) => p.severity === 'error'), []);
+    assert.deepEqual([copy.releaseTrain, copy.releaseNamespace, copy.version], [undefined, 'dapr-system', '1.13.5']);
+    const again = await (await client.beginCreate(WEU, 'dapr-pinned', toExtensionBody(copy), fast)).pollUntilDone();
+    assert.deepEqual([again.provisioningState, again.version], ['Succeeded', '1.13.5']);
+  });
+
   it('force delete: 200 with a body that is not an extension, and the resource is gone', async () => {
     const operation = await client.beginDelete(DEV, 'flux', true, fast);
     assert.equal(await operation.pollUntilDone(), undefined);
@@ -58,6 +72,7 @@ describe('Emulator: real Azure as the az CLI recorded it', function () {
     const failed = await client.getExtension(WEU, 'azuremonitor-containers');
     assert.equal(failed.provisioningState, 'Failed');
     assert.equal(failed.errorInfo, undefined);
+    assert.equal(failed.statuses?.[0]?.level, undefined, 'no level either (null in the recording)');
     assert.match(failed.statuses?.[0]?.message ?? '', /For general troubleshooting visit: https:\/\/aka\.ms\/k8s-extensions-TSG/);
   });
 

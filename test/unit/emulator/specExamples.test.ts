@@ -1,6 +1,7 @@
 /*
- * Fidelity: every spec example of the operations the extension uses is sent through the real SDK clients (or, for the
- * preview extension-types API the SDK lacks, a core-client pipeline with a bearer token) to an emulator seeded with the
+ * Fidelity of the older API versions (extensions 2023-05-01, extension types 2024-11-02-preview; the current ones are in
+ * specExamplesCurrent.test.ts): every spec example of the operations the extension uses is sent through the real SDK
+ * clients (or, for the preview extension-types API the SDK lacks, a core-client pipeline with a bearer token) to an emulator seeded with the
  * examples' own resources; each response must have the example's status and shape (specShape.ts), and all
  * KubernetesConfiguration traffic must pass oav's live validation against the swagger (specValidator.ts).
  * The spec is vendored in test/fixtures/arm-spec (SOURCE there names each file's origin and commit).
@@ -17,33 +18,19 @@ import { createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { RecordedRequest, RunningEmulator } from '../../emulator/emulatorTypes';
 import type { JsonObject, SeedData, SeedExtension } from '../../emulator/seed';
 import { clientOptions, fakeCredential, FAST_POLL, startTestEmulator } from './helpers';
-import { shapeDifferences } from './specShape';
+import { assertMatchesExample, exampleBody, exampleParameter, type Example, KUBERNETES_CONFIGURATION, readExample, recordedRequest, SPEC } from './specExampleFiles';
 import { createSpecValidator } from './specValidator';
 
-interface Example {
-  parameters: Record<string, unknown>;
-  responses: Record<string, { headers?: Record<string, string>; body?: unknown }>;
-}
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    dir = path.dirname(dir);
-  }
-  return dir;
-}
-
-const SPEC = path.join(repoRoot(), 'test', 'fixtures', 'arm-spec', 'specification');
-const KC = path.join(SPEC, 'kubernetesconfiguration', 'resource-manager', 'Microsoft.KubernetesConfiguration', 'extensions');
+const KC = path.join(KUBERNETES_CONFIGURATION, 'extensions');
 const DIRS = {
   extensions: path.join(KC, 'stable', '2023-05-01', 'examples'),
   types: path.join(KC, 'preview', '2024-11-02-preview', 'examples'),
   aks: path.join(SPEC, 'containerservice', 'resource-manager', 'Microsoft.ContainerService', 'aks', 'stable', '2025-10-01', 'examples'),
   resources: path.join(SPEC, 'resources', 'resource-manager', 'Microsoft.Resources', 'stable', '2022-12-01', 'examples'),
 };
-const example = (dir: keyof typeof DIRS, name: string): Example => JSON.parse(fs.readFileSync(path.join(DIRS[dir], `${name}.json`), 'utf8')) as Example;
-const bodyOf = (ex: Example, status: string): unknown => ex.responses[status]?.body;
-const p = (ex: Example, name: string): string => String(ex.parameters[name]);
+const example = (dir: keyof typeof DIRS, name: string): Example => readExample(DIRS[dir], name);
+const bodyOf = exampleBody;
+const p = exampleParameter;
 
 /** The examples' own resources: tenants, subscriptions, clusters, extensions and catalog entries they name. */
 function examplesSeed(): Partial<SeedData> {
@@ -112,18 +99,8 @@ describe('emulator fidelity: spec examples through the real SDK clients', () => 
   beforeEach(() => emulator.reset());
   afterEach(() => traffic.push(...emulator.requests));
 
-  /** The recorded response to the n-th request with this method whose path ends with `pathEnd`. */
-  function recorded(method: string, pathEnd: string, n = 0): RecordedRequest {
-    const found = emulator.requests.filter((r) => r.method === method && r.url.split('?')[0].toLowerCase().endsWith(pathEnd.toLowerCase()))[n];
-    assert.ok(found, `no recorded ${method} …${pathEnd} #${n}`);
-    return found;
-  }
-
-  function assertMatches(record: RecordedRequest, ex: Example, allowExtra: string[] = []): void {
-    const status = String(record.status);
-    assert.ok(status in ex.responses, `status ${status} is not among the example's ${Object.keys(ex.responses).join(', ')}`);
-    assert.deepStrictEqual(shapeDifferences(record.responseBody, ex.responses[status].body, allowExtra), [], `${record.method} ${record.url}`);
-  }
+  const recorded = (method: string, pathEnd: string, n = 0): RecordedRequest => recordedRequest(emulator, method, pathEnd, n);
+  const assertMatches = assertMatchesExample;
 
   const cluster = (ex: Example): [string, string, string, string] => [p(ex, 'resourceGroupName'), p(ex, 'clusterRp'), p(ex, 'clusterResourceName'), p(ex, 'clusterName')];
 

@@ -14,6 +14,21 @@ export const tenantId = '4a1b7c2d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
 const dev = '/subscriptions/3f9e2d1c-7b6a-4c5d-8e9f-0a1b2c3d4e5f/resourceGroups/rg-aks-dev/providers/Microsoft.ContainerService/managedClusters/aks-dev-westus2';
 const weu = '/subscriptions/6b0a3f2e-8c1d-4e5f-9a7b-2c3d4e5f6a7b/resourceGroups/rg-aks-prod-westeurope/providers/Microsoft.ContainerService/managedClusters/aks-prod-weu-01';
 
+/** The partner classes of custom.ExtensionFactory; every other type goes through DefaultExtension. */
+export const cliPartnerTypes = [
+  'microsoft.azuremonitor.containers',
+  'microsoft.azuremonitor.containers.metrics',
+  'microsoft.azuredefender.kubernetes',
+  'microsoft.openservicemesh',
+  'microsoft.azureml.kubernetes',
+  'microsoft.dapr',
+  'microsoft.dataprotection.kubernetes',
+  'microsoft.entraworkloadiam',
+];
+
+/** A Log Analytics workspace in the dev subscription. */
+export const workspaceId = '/subscriptions/3f9e2d1c-7b6a-4c5d-8e9f-0a1b2c3d4e5f/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/logs';
+
 export interface CliBodyCase {
   title: string;
   /** A cluster of the seed: aks-dev-westus2 has 2 nodes, aks-prod-weu-01 has 3. */
@@ -192,13 +207,13 @@ export const cliBodyCases: CliBodyCase[] = [
     // release train only when given, settings as they are (no amalogs.useAADAuth added when skipping).
     title: 'Container Insights with the prerequisites skipped',
     cluster: 'aks-dev-westus2',
-    request: { extensionType: 'microsoft.azuremonitor.containers', name: 'monitoring', releaseNamespace: 'other', scope: 'cluster', settingsFile: '{"skipPrerequisites": "True", "logAnalyticsWorkspaceResourceID": "/subscriptions/3f9e2d1c-7b6a-4c5d-8e9f-0a1b2c3d4e5f/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/logs"}' },
+    request: { extensionType: 'microsoft.azuremonitor.containers', name: 'monitoring', releaseNamespace: 'other', scope: 'cluster', settingsFile: `{"skipPrerequisites": "True", "logAnalyticsWorkspaceResourceID": "${workspaceId}"}` },
     expectedName: 'azuremonitor-containers',
     expectedBody: {
       properties: {
         extensionType: 'microsoft.azuremonitor.containers',
         scope: { cluster: { releaseNamespace: 'azuremonitor-containers' } },
-        configurationSettings: { skipPrerequisites: 'True', logAnalyticsWorkspaceResourceID: '/subscriptions/3f9e2d1c-7b6a-4c5d-8e9f-0a1b2c3d4e5f/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/logs' },
+        configurationSettings: { skipPrerequisites: 'True', logAnalyticsWorkspaceResourceID: workspaceId },
         configurationProtectedSettings: {},
       },
     },

@@ -127,8 +127,8 @@ export function excludesAks(type: CatalogType): boolean {
   return type.supportedClusterTypes.length > 0 && !type.supportedClusterTypes.some((t) => /^managedclusters?$/i.test(t));
 }
 
-/** The extension types Azure offers AKS clusters in this cluster's subscription, else the built-in catalog; `onFallback` hears why. */
-export async function listCatalogTypes(access: AzureAccess, cluster: ClusterModel, onFallback: (err: unknown) => void): Promise<CatalogAnswer> {
+/** The extension types Azure offers AKS clusters in this cluster's (or this) subscription, else the built-in catalog; `onFallback` hears why. */
+export async function listCatalogTypes(access: AzureAccess, cluster: Pick<ClusterModel, 'subscriptionId'>, onFallback: (err: unknown) => void): Promise<CatalogAnswer> {
   try {
     const types = (await listSubscriptionCatalog(access, cluster.subscriptionId)).filter((t) => !excludesAks(t));
     return types.length > 0 ? { source: 'azure', types } : builtInCatalog();

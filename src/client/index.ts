@@ -44,9 +44,9 @@ export function registerSettingsLanguageSupport(context: vscode.ExtensionContext
   vscode.workspace.textDocuments.forEach(onOpen);
 }
 
-/** Binds a file to an extension type (used when the tree creates a settings file). */
-export async function bindSettingsFile(uri: vscode.Uri, extensionType: string, isProtected: boolean): Promise<void> {
+/** Binds a file to an extension type (used when a flow opens a settings document); `existing` for an update's document. */
+export async function bindSettingsFile(uri: vscode.Uri, extensionType: string, isProtected: boolean, existing?: boolean): Promise<void> {
   if (!languageClient || !settingsDocuments) throw new Error('registerSettingsLanguageSupport must run first.');
-  await storeBinding(languageClient, settingsDocuments, uri, extensionType, isProtected);
+  await storeBinding(languageClient, settingsDocuments, uri, extensionType, isProtected, existing);
   await statusBar?.refresh();
 }

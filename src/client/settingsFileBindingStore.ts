@@ -10,7 +10,14 @@ import type { SettingsLanguageClient } from './settingsLanguageClient';
  * written to aksClusterExtensions.settingsFiles, so it survives restarts and `aksext validate`
  * sees it too; the file itself stays plain JSON (its language too). The running server is told at once.
  */
-export async function storeBinding(client: SettingsLanguageClient, documents: SettingsDocuments, uri: vscode.Uri, extensionType: string, isProtected: boolean): Promise<void> {
+export async function storeBinding(
+  client: SettingsLanguageClient,
+  documents: SettingsDocuments,
+  uri: vscode.Uri,
+  extensionType: string,
+  isProtected: boolean,
+  existing?: boolean,
+): Promise<void> {
   const byName = bindingFromFileName(uri.fsPath);
   const nameSaysSo = byName?.extensionType?.toLowerCase() === extensionType.toLowerCase() && byName.isProtected === isProtected;
   const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -26,6 +33,6 @@ export async function storeBinding(client: SettingsLanguageClient, documents: Se
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (document) await client.attach(document);
   const running = await client.start();
-  const params: BindSettingsFileParams = { uri: uri.toString(), extensionType, isProtected };
+  const params: BindSettingsFileParams = { uri: uri.toString(), extensionType, isProtected, ...(existing ? { existing } : {}) };
   await running.sendNotification(bindSettingsFileNotification, params);
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AzureSubscription } from '@microsoft/vscode-azext-azureauth';
 import type { ClusterModel } from '../azure/clusterModel';
 import { displayVersion } from '../tree/extensionTreeItem';
+import { stateIcon } from '../tree/extensionState';
 import { type ClusterNode, clusterNode, type ExtensionNode, extensionNode, type SubscriptionNode, subscriptionNode, type TreeNode } from '../tree/treeNodes';
 import { runSteps, type StepPosition } from '../ui/multiStep';
 import { GoBackError, type PickItem } from '../ui/prompter';
@@ -116,7 +117,11 @@ export async function resolveClusterNode(arg: unknown, services: ExtensionServic
   return isNode(arg, 'cluster') ? arg : ((await askPalette(services, arg, 'cluster')).cluster as ClusterNode);
 }
 
-/** What a keybinding on the tree passes (package.json `keybindings` args): act on the row that has the focus. */
+/**
+ * What a keybinding on the tree passes (package.json `keybindings` args): act on the selected row. The API tells
+ * extensions the selection, not the focused row (TreeView.activeItem is still a proposal), and arrow keys move only the
+ * focus, so the keybinding first selects the focused row (list.selectAndPreserveFocus, which also shows it, as Enter does).
+ */
 const FROM_SELECTION = 'selection';
 
 /** The extension row selected in the tree, when a keybinding asked for it; a key on another row does nothing. */
@@ -131,10 +136,73 @@ function selectedExtension(arg: unknown, services: ExtensionServices): Extension
   return selected;
 }
 
-/** The extension instance the command was run on (a row, or the selected row for a key), or one the user picks. */
+/**
+ * Up to this many clusters the palette offers every extension in one list: their lists are usually read already for the
+ * tree. Beyond it, reading them all would keep the user waiting, so subscription and cluster are asked first.
+ */
+const FLAT_PICK_MAX_CLUSTERS = 60;
+
+/** The extension rows of every cluster of the selected subscriptions; undefined when there are too many clusters to read. */
+async function everyExtension(services: ExtensionServices): Promise<ExtensionNode[] | undefined> {
+  const subscriptions = (await services.access.listSubscriptions()).map(subscriptionNode);
+  const clusters = (await Promise.all(subscriptions.map(async (s) => (await services.access.listClusters(s.subscription)).map((c) => clusterNode(s, c))))).flat();
+  if (clusters.length > FLAT_PICK_MAX_CLUSTERS) {
+    return undefined;
+  }
+  const perCluster = await Promise.all(
+    // A service-principal cluster can hold no extensions: the tree says why instead of listing them.
+    clusters.filter((c) => c.cluster.hasManagedIdentity).map((c) =>
+      services.access.listExtensions(c.cluster).then(
+        (extensions) => extensions.map((e) => extensionNode(c, e)),
+        (err: unknown) => {
+          // The tree shows this cluster's error row; the list offers what could be read.
+          services.log.warn(`Extensions of ${c.cluster.name} not listed in the picker: ${err instanceof Error ? err.message : String(err)}`);
+          return [];
+        },
+      ),
+    ),
+  );
+  return perCluster.flat();
+}
+
+/** One list of every extension, cluster and subscription in each row, so typing a name, cluster or type finds it. */
+async function pickAnyExtension(services: ExtensionServices): Promise<ExtensionNode | undefined | 'steps'> {
+  const rows = await everyExtension(services);
+  if (rows === undefined) {
+    return 'steps';
+  }
+  if (rows.length === 0) {
+    void services.prompter.notify('info', vscode.l10n.t('The selected subscriptions have no extensions on their AKS clusters.'));
+    return undefined;
+  }
+  // The state as the tree shows it (icon, and its name unless Succeeded) comes before type and version, which a
+  // narrow list may cut.
+  const state = (n: ExtensionNode): string[] => (n.extension.provisioningState && n.extension.provisioningState !== 'Succeeded' ? [n.extension.provisioningState] : []);
+  return services.prompter.pick(
+    rows.map((n) => ({
+      label: `$(${stateIcon(n.extension.provisioningState).id}) ${n.extension.name ?? ''}`,
+      description: [n.parent.cluster.name, n.parent.parent.subscription.name, ...state(n), n.extension.extensionType ?? '', displayVersion(n.extension)].join(' · '),
+      value: n,
+    })),
+    { title: titleOf('extension'), placeHolder: vscode.l10n.t('Type to filter by name, cluster, subscription or type') },
+  );
+}
+
+/**
+ * The extension instance the command was run on (a row, or the selected row for a key), or one the user picks: from
+ * the palette in one list of all of them, from a subscription or cluster step by step below it.
+ */
 export async function resolveExtensionNode(arg: unknown, services: ExtensionServices): Promise<ExtensionNode> {
   if (isNode(arg, 'extension')) {
     return arg;
   }
-  return selectedExtension(arg, services) ?? ((await askPalette(services, arg, 'extension')).extension as ExtensionNode);
+  const selected = selectedExtension(arg, services);
+  if (selected) {
+    return selected;
+  }
+  const picked = asTreeNode(arg) === undefined ? await pickAnyExtension(services) : 'steps';
+  if (picked === undefined) {
+    throw new vscode.CancellationError();
+  }
+  return picked === 'steps' ? ((await askPalette(services, arg, 'extension')).extension as ExtensionNode) : picked;
 }

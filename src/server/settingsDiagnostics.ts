@@ -23,6 +23,7 @@ export function publishDiagnostics(connection: Connection, documents: TextDocume
     companionText: companion?.text,
     uri: document.uri,
     draft: document.uri.startsWith('untitled:'),
+    existing: binding?.existing,
   });
   const diagnostics: Diagnostic[] = found.map((d) => ({
     range: d.range,

@@ -18,8 +18,8 @@ export class SettingsFileBindings {
     this.folders = [...folderUris];
   }
 
-  bindExplicitly(uri: string, extensionType: string, isProtected: boolean): void {
-    this.explicit.set(uri, { extensionType, isProtected, source: 'explicit' });
+  bindExplicitly(uri: string, extensionType: string, isProtected: boolean, existing?: boolean): void {
+    this.explicit.set(uri, { extensionType, isProtected, source: 'explicit', ...(existing ? { existing } : {}) });
   }
 
   forget(uri: string): void {

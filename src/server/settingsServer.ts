@@ -69,7 +69,7 @@ export function startSettingsServer(connection: Connection): void {
   });
 
   connection.onNotification(bindSettingsFileNotification, (params: BindSettingsFileParams) => {
-    ready().bindExplicitly(params.uri, params.extensionType, params.isProtected);
+    ready().bindExplicitly(params.uri, params.extensionType, params.isProtected, params.existing);
     connection.console.log(`Bound ${params.uri} to ${params.extensionType}${params.isProtected ? ' (protected)' : ''}.`);
     validateAll();
   });

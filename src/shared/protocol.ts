@@ -7,6 +7,8 @@ export interface BindSettingsFileParams {
   uri: string;
   extensionType: string;
   isProtected: boolean;
+  /** The settings of an extension that exists (an update): create-only findings are left out, fixed keys are noted. */
+  existing?: boolean;
 }
 
 /** Client → server: which type a document is bound to, for the status bar. */

@@ -11,6 +11,8 @@ export interface SettingsFileBinding {
   extensionType?: string;
   isProtected: boolean;
   source: 'explicit' | 'setting' | 'convention';
+  /** Bound by an update flow: the document holds the settings of an extension that exists. */
+  existing?: boolean;
 }
 
 /** The `aksClusterExtensions.settingsFiles` setting: glob (relative to its folder) → type. */

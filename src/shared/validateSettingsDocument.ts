@@ -12,6 +12,7 @@ import {
   unknownExtensionTypeMessage,
   valueNotStringMessage,
 } from './documentMessages';
+import { isImmutable } from './rules/immutability';
 import { mayQuoteValue } from './rules/secretDetection';
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
 import { createSettingsView, type RuleFinding, type SettingsFix, type SettingsLocation, type SettingsView, type Severity } from './rules/settingsView';
@@ -60,6 +61,11 @@ export interface ValidateSettingsOptions {
    * empty object is no error, and a key still missing is told as information; the request is checked before sending.
    */
   draft?: boolean;
+  /**
+   * The settings of an extension that exists (an update's document): what only a create acts on is not said, and each
+   * key the type fixes at creation is noted where it stands.
+   */
+  existing?: boolean;
 }
 
 const maxSyntaxErrors = 20;
@@ -130,7 +136,7 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
   };
 
   const view = viewOf(info, values.map, here, opts.companionText);
-  const crossKey = crossKeyFindings(info, view, here);
+  const crossKey = crossKeyFindings(info, view, here).filter((f) => !(opts.existing && f.createOnly));
   // The entries cross-key findings are about (the last of each key, the one az keeps), found in the second pass.
   const pointedAt = new Set(crossKey.flatMap((f) => (f.key === undefined ? [] : [fold(f.key)])));
   const lastByKey = new Map<string, SettingEntry>();
@@ -142,7 +148,10 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
       const shown = mayQuoteValue(e.key, e.text, opts.isProtected) ? e.text : undefined;
       add(e.valueOffset, e.valueLength, 'warning', 'settings/value-not-string', valueNotStringMessage(e.key, e.kind, shown), { key: e.key });
     }
-    for (const f of checkSetting(info, e.key, e.kind === 'null' ? undefined : e.text, here)) addFinding(e, f);
+    // In an existing extension's settings a key fixed at creation is noted plainly (information), not as a create's hint.
+    const fixedHere = opts.existing === true && info !== undefined && isImmutable(info, e.key);
+    for (const f of checkSetting(info, e.key, e.kind === 'null' ? undefined : e.text, here)) if (!(fixedHere && f.code === 'settings/immutable-after-create')) addFinding(e, f);
+    if (fixedHere && info) addFinding(e, fixedAtCreateFinding(info, e.key));
     if (pointedAt.size > 0 && pointedAt.has(fold(e.key))) lastByKey.set(fold(e.key), e);
   });
 
@@ -215,4 +224,14 @@ function viewOf(info: ExtensionTypeInfo | undefined, mine: ReadonlyMap<string, s
 /** Cross-key findings that belong to this file: about one of its keys, or about a missing key. */
 function crossKeyFindings(info: ExtensionTypeInfo | undefined, view: SettingsView, here: SettingsLocation): RuleFinding[] {
   return checkCrossKeyRules(info, view).filter((f) => f.key === undefined || (f.in ?? view.where(f.key)) === here);
+}
+
+/** The note on a key the type fixes at creation, in an existing extension's settings. */
+function fixedAtCreateFinding(info: ExtensionTypeInfo, key: string): RuleFinding {
+  return {
+    code: 'settings/immutable-after-create',
+    severity: 'information',
+    key,
+    message: `${key} was fixed when ${info.displayName} was created: keep its value here; a new value needs the extension deleted and created again.`,
+  };
 }

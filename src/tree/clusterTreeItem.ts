@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { clusterBlocker } from '../azure/clusterModel';
+import { clusterIcon } from './clusterIcon';
 import type { ClusterNode } from './treeNodes';
 
 export function clusterTreeItem(node: ClusterNode): vscode.TreeItem {
@@ -18,7 +19,7 @@ export function clusterTreeItem(node: ClusterNode): vscode.TreeItem {
     md.appendMarkdown(`\n\n$(warning) ${blocker.reason}  \n${blocker.fix}`);
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   } else {
-    item.iconPath = new vscode.ThemeIcon('server-environment');
+    item.iconPath = clusterIcon();
   }
   item.tooltip = md;
   item.contextValue = ['aksCluster', blocker ? 'blocked' : 'ready', cluster.hasManagedIdentity ? 'msi' : 'servicePrincipal'].join(';');

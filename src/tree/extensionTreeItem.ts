@@ -5,9 +5,14 @@ import { type StallReason, stallReason } from '../azure/provisioningState';
 import { isRunningState, stateIcon } from './extensionState';
 import type { ExtensionNode } from './treeNodes';
 
-/** The version a user cares about: the pinned one, else what runs, else the release train it follows. */
+/** The version a user cares about: the pinned one, else what runs, else that none is reported (with the train it follows). */
 export function displayVersion(extension: Extension): string {
-  return extension.version ?? extension.currentVersion ?? (extension.releaseTrain ? `auto (${extension.releaseTrain})` : 'auto');
+  // Without a version Azure knows none is installed yet (or it never reported one): say so, with the train it follows.
+  const known = extension.version ?? extension.currentVersion;
+  if (known) {
+    return known;
+  }
+  return extension.releaseTrain ? vscode.l10n.t('{0} train, no version reported', extension.releaseTrain) : vscode.l10n.t('no version reported');
 }
 
 function formatDate(date: Date | undefined): string {

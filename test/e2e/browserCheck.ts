@@ -10,7 +10,7 @@ import { elapsed, fixtureWorkspace, repoRoot } from '../runner/paths';
 import { launchBrowser, workbenchUrl } from '../runner/workbench';
 
 const SHOTS = path.join(repoRoot, 'test-results', 'ui');
-const VIEW = '[id="workbench.view.extension.aksClusterExtensions"]';
+export const VIEW = '[id="workbench.view.extension.aksClusterExtensions"]';
 
 /** Saves screenshots named `<prefix>-<name>.png`; a check's old screenshots go when it starts, the other checks' stay. */
 export interface Screenshots {

@@ -19,7 +19,7 @@ interface Question {
   readonly shot: string;
 }
 
-const step = (n: number, text: string): RegExp => new RegExp(`^${TITLE} \\(${n}/9\\) \\| ${text}`);
+const step = (n: number, text: string): RegExp => new RegExp(`^${TITLE} \\(${n}/8\\) \\| ${text}`);
 
 /** The wizard's questions before the settings, in order, with the answers typed. */
 const BEFORE_SETTINGS: readonly Question[] = [
@@ -34,8 +34,7 @@ const BEFORE_SETTINGS: readonly Question[] = [
 /** The questions after the settings document, to the review, which lists the warning and sends on a choice naming it. */
 const AFTER_SETTINGS: readonly Question[] = [
   { asks: step(7, 'Protected settings'), type: 'None', shot: 'protected-settings' },
-  { asks: step(8, 'Marketplace plan'), type: 'No Marketplace plan', shot: 'plan' },
-  { asks: step(9, `Review the 1 warning\\(s\\), then choose Create ${NAME}`), type: `Create ${NAME} despite`, shot: 'review' },
+  { asks: step(8, `Review the 1 warning\\(s\\), then choose Create ${NAME}`), type: `Create ${NAME} despite`, shot: 'review' },
 ];
 
 async function answer(page: Page, shots: Screenshots, question: Question): Promise<void> {

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { Backends } from '../runner/backends';
 import { emulatorAccess } from '../support/emulatorAccess';
-import { contextMenu, descriptionOf, labels, openView, QUICK_INPUT, quickInputText, row, runBrowserCheck, type Screenshots, waitUntil } from './browserCheck';
+import { contextMenu, descriptionOf, labels, openView, QUICK_INPUT, quickInputText, row, runBrowserCheck, type Screenshots, VIEW, waitUntil } from './browserCheck';
 
 const SUBSCRIPTIONS = ['Contoso Dev/Test', 'Contoso Production', 'Fabrikam Platform'];
 
@@ -158,6 +158,63 @@ async function deployPicker(page: Page, shots: Screenshots): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
+/** From a subscription the type comes first; the picker then marks the catalog's reasons (a Kubernetes version) too. */
+async function deployFromSubscription(page: Page, shots: Screenshots): Promise<void> {
+  await contextMenu(page, 'Contoso Production', 'Deploy to Clusters...');
+  await waitUntil(() => quickInputText(page), (text) => text.includes('Extension type (from Azure for this subscription)'), 'the type question');
+  await page.locator(`${QUICK_INPUT} .quick-input-box input`).fill('contoso.azurevote');
+  await acceptQuickInput(page);
+  await waitUntil(() => quickInputText(page), (text) => text.startsWith('Clusters to deploy contoso.azurevote to'), 'the cluster picker for the type');
+  const list = page.locator(`${QUICK_INPUT} .quick-input-list`);
+  await list.getByText('Will be skipped: contoso.azurevote 0.2.1 does not run on Kubernetes 1.29.9', { exact: false }).first().waitFor({ timeout: 15_000 });
+  await shots.take(page, '7-deploy-from-subscription');
+  console.log('[ui] deploy from a subscription: the type first, then the clusters with the catalog\'s version reason marked');
+  await page.keyboard.press('Escape');
+}
+
+/** The palette's Show Extension: one list of every extension, cluster and subscription in each row; typing a cluster filters. */
+async function flatExtensionPick(page: Page, shots: Screenshots): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator(`${QUICK_INPUT} .quick-input-box input`).fill('>AKS Cluster Extensions: Show Extension');
+  await waitUntil(() => page.locator(`${QUICK_INPUT} .monaco-list-row.focused`).textContent(), (text) => (text ?? '').includes('Show Extension'), 'the command in the palette');
+  await acceptQuickInput(page);
+  await waitUntil(() => quickInputText(page), (text) => text.startsWith('Select an extension'), 'the one list of extensions');
+  const rows = page.locator(`${QUICK_INPUT} .monaco-list-row`);
+  await rows.filter({ hasText: 'aks-fabrikam-ml · Fabrikam Platform' }).first().waitFor({ timeout: 15_000 });
+  await shots.take(page, '8-palette-extension-pick');
+  await page.locator(`${QUICK_INPUT} .quick-input-box input`).fill('eastus-02');
+  await waitUntil(() => rows.allTextContents(), (texts) => texts.length === 1 && texts[0].includes('Deleting'), 'the list filtered by cluster');
+  await shots.take(page, '8-palette-extension-pick-filtered');
+  console.log('[ui] palette Show Extension: one list of every extension with cluster and subscription, filtered by typing a cluster');
+  await page.keyboard.press('Escape');
+}
+
+/** The Delete key on an extension row chosen with the keyboard asks in the modal dialog; Cancel sends nothing. */
+async function deleteKey(page: Page, shots: Screenshots, backends: Backends): Promise<void> {
+  const cluster = row(page, 'aks-fabrikam-gitops');
+  await page.mouse.move(1000, 600); // away from the rows, so no hover covers the one clicked
+  await cluster.click();
+  if ((await cluster.getAttribute('aria-expanded')) !== 'true') {
+    await page.keyboard.press('ArrowRight');
+  }
+  const focusedLabel = async (): Promise<string | undefined> => (await page.locator(`${VIEW} .monaco-list-row.focused .label-name`).textContent())?.trim();
+  for (let moves = 0; moves < 6 && (await focusedLabel()) !== 'flux'; moves++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await waitUntil(focusedLabel, (label) => label === 'flux', 'flux focused by the keyboard');
+  await shots.take(page, '9-delete-key-row');
+  await page.keyboard.press('Delete');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.getByText('Delete flux from aks-fabrikam-gitops?').waitFor({ timeout: 15_000 });
+  await shots.take(page, '9-delete-key-confirm');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+  if (backends.emulator.requests.some((r) => r.method === 'DELETE')) {
+    throw new Error('the Delete key deleted without the yes');
+  }
+  console.log('[ui] Delete on the flux row chosen with the keyboard asks "Delete flux from aks-fabrikam-gitops?"; Cancel sends nothing');
+}
+
 async function check(page: Page, shots: Screenshots, backends: Backends): Promise<void> {
   await openView(page);
   for (const name of SUBSCRIPTIONS) {
@@ -167,6 +224,9 @@ async function check(page: Page, shots: Screenshots, backends: Backends): Promis
   await tooltipHoldsStill(page, shots, backends);
   await recreateReview(page, shots, backends);
   await deployPicker(page, shots);
+  await deployFromSubscription(page, shots);
+  await flatExtensionPick(page, shots);
+  await deleteKey(page, shots, backends);
 }
 
 runBrowserCheck('UX check', 'ux', check);

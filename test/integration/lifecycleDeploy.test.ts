@@ -40,7 +40,7 @@ suite('Lifecycle: deploy from the tree', () => {
     const { result, prompter } = await runWith<DeployResults>(
       api(),
       [
-        { when: /Clusters to deploy to/, pickMany: ['aks-dev-westus2', 'aks-legacy-sp'] },
+        { when: /Clusters to deploy microsoft\.flux to/, pickMany: ['aks-dev-westus2', 'aks-legacy-sp'] },
         ...fluxWizard('Deploy to 1 cluster'),
       ],
       'deployToClusters',
@@ -88,6 +88,32 @@ suite('Deploy to Clusters: picking the clusters', () => {
     assert.equal(item('aks-dev-westus2')?.detail, undefined);
     assert.ok(items.every((i) => i.label.startsWith('$(warning) ') === (i.detail !== undefined)), 'the mark and the reason go together');
     assert.match(item('aks-prod-eastus-01')?.description ?? '', /env=prod/);
+    assert.deepEqual(await writes(), []);
+  });
+
+  test('from a subscription the type comes first, and the picker marks the catalog\'s reasons too: region, Kubernetes version; Back returns to the type', async () => {
+    const subscription = await childLabelled(api(), undefined, 'Contoso Production');
+    const { prompter } = await runWith(
+      api(),
+      [
+        { when: /Extension type \(from Azure for this subscription\)/, pick: 'contoso.azurevote' },
+        { when: /Clusters to deploy contoso\.azurevote to/, back: true },
+        { when: /Extension type \(from Azure for this subscription\)/, pick: 'contoso.azurevote' },
+        { when: /Clusters to deploy contoso\.azurevote to/, pickMany: [] },
+      ],
+      'deployToClusters',
+      subscription,
+    );
+    assert.deepEqual(prompter.unused, []);
+    const items = prompter.offered.filter((o) => /Clusters to deploy contoso/.test(o.question)).at(-1)?.items ?? [];
+    const detail = (name: string): string | undefined => items.find((i) => i.label.endsWith(name))?.detail;
+    assert.match(detail('aks-prod-weu-01') ?? '', /^Will be skipped: contoso\.azurevote 0\.2\.1 does not run on Kubernetes 1\.29\.9$/);
+    assert.match(detail('aks-prod-eastus-02') ?? '', /^Will be skipped: aks-prod-eastus-02 is stopped$/);
+    assert.equal(detail('aks-prod-eastus-01'), undefined);
+    const devTest = await childLabelled(api(), undefined, 'Contoso Dev/Test');
+    const other = await runWith(api(), [{ when: /Extension type/, pick: 'contoso.azurevote' }, { when: /Clusters to deploy/, pickMany: [] }], 'deployToClusters', devTest);
+    const devItems = other.prompter.offered.find((o) => /Clusters to deploy/.test(o.question))?.items ?? [];
+    assert.match(devItems.find((i) => i.label.endsWith('aks-dev-westus2'))?.detail ?? '', /^Will be skipped: contoso\.azurevote is not offered in westus2, where aks-dev-westus2 runs$/);
     assert.deepEqual(await writes(), []);
   });
 

@@ -36,7 +36,6 @@ function daprWizard(review: string, overrides: ScriptedAnswer[] = []): ScriptedA
     { when: /Is Dapr already installed/, pick: 'Install Dapr' },
     { when: /\| Configuration settings$/, pick: 'None' },
     { when: /\| Protected settings \(/, pick: 'None' },
-    { when: /Marketplace plan/, pick: 'No Marketplace plan' },
     { when: /Review.*then choose|Fix the/, pick: review },
   ];
 }
@@ -141,11 +140,12 @@ suite('Lifecycle: a protected value never leaves the flows', () => {
           { when: /Name of the extension instance/, input: 'azureml' },
           { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
           { when: /Release train/, pick: 'stable' },
-          { when: /\| Configuration settings$/, pick: 'None' },
+          { when: /\| Configuration settings$/, pick: 'Enter key=value entries' },
+          { when: /A setting as key=value/, input: 'enableInference=true' },
+          { when: /A setting as key=value/, input: '' },
           ...protectedEntries(marker),
-          { when: /Marketplace plan/, pick: 'No Marketplace plan' },
           { when: /Fix the \d+ error\(s\)/, pick: /Go back/ },
-          { when: /Marketplace plan/ },
+          { when: /\| Protected settings \(/ },
         ],
         'createExtension',
         dev,

@@ -31,28 +31,42 @@ suite('Lifecycle: progress, Marketplace plan, settings documents, warnings', () 
     assert.deepEqual((await writes()).map((r) => r.method), ['PUT'], 'nothing cancelled or deleted the operation');
   });
 
-  test('a Marketplace plan is sent with all three parts; without one, no plan is sent', async () => {
+  /** The wizard for the catalog's Marketplace type contoso.azurevote, its plan answered by `plan`. */
+  const voteWizard = (plan: ReturnType<typeof fluxWizard>): ReturnType<typeof fluxWizard> =>
+    fluxWizard('Create azure-vote-2', [
+      { when: /Extension type/, pick: 'contoso.azurevote' },
+      { when: /Name of the extension instance/, input: 'azure-vote-2' },
+      { when: /Scope of the installation/, pick: 'Namespace' },
+      { when: /Target namespace/, input: 'vote2' },
+      ...plan,
+    ]);
+
+  test('the plan is asked only for a Marketplace type (catalog planInfo): another plan is sent with all three parts; flux is never asked and sends none', async () => {
     const plan: ReturnType<typeof fluxWizard> = [
-      { when: /Marketplace plan/, pick: 'Marketplace plan…' },
+      { when: /Marketplace plan of contoso\.azurevote/, pick: 'Another plan…' },
       { when: /Plan name/, input: 'standard' },
-      { when: /Plan product/, input: 'flux-offer' },
+      { when: /Plan product/, input: 'vote-offer' },
       { when: /Plan publisher/, input: 'contoso' },
     ];
-    await runWith(api(), fluxWizard('Create flux', plan), 'createExtension', await clusterNamed(api(), 'aks-dev-westus2'));
-    await runWith(api(), fluxWizard('Create flux'), 'createExtension', await clusterNamed(api(), 'aks-fabrikam-ml'));
+    const vote = await runWith(api(), voteWizard(plan), 'createExtension', await clusterNamed(api(), 'aks-fabrikam-gitops'));
+    const offered = vote.prompter.offered.find((o) => /Marketplace plan of/.test(o.question))?.items.map((i) => i.label);
+    assert.deepEqual(offered, ['Plan azure-vote-standard', 'Another plan…'], 'the catalog\'s plan comes first');
+    const flux = await runWith(api(), fluxWizard('Create flux'), 'createExtension', await clusterNamed(api(), 'aks-fabrikam-ml'));
+    assert.ok(!flux.prompter.questions.some((q) => /Marketplace plan/.test(q)), flux.prompter.questions.join('\n'));
+    assert.deepEqual(flux.prompter.unused, []);
     const bodies = (await writes()).filter((r) => r.method === 'PUT').map((r) => r.body as PutBody);
     assert.equal(bodies.length, 2);
-    assert.deepEqual(bodies[0].plan, { name: 'standard', product: 'flux-offer', publisher: 'contoso' });
+    assert.deepEqual(bodies[0].plan, { name: 'standard', product: 'vote-offer', publisher: 'contoso' });
     assert.equal(bodies[1].plan, undefined);
   });
 
   test('a partial Marketplace plan is refused before anything is sent', async () => {
     const partial: ReturnType<typeof fluxWizard> = [
-      { when: /Marketplace plan/, pick: 'Marketplace plan…' },
+      { when: /Marketplace plan/, pick: 'Another plan…' },
       { when: /Plan name/, input: 'standard' },
       { when: /Plan product/, input: '  ' },
     ];
-    const { prompter } = await runWith(api(), fluxWizard('Create flux', partial), 'createExtension', await clusterNamed(api(), 'aks-dev-westus2'));
+    const { prompter } = await runWith(api(), voteWizard(partial), 'createExtension', await clusterNamed(api(), 'aks-fabrikam-gitops'));
     assert.match(prompter.messages.map((m) => m.message).join('\n'), /A value is required/);
     assert.ok(!prompter.questions.some((q) => /Plan publisher|Review/.test(q)), 'no step after the refused answer');
     assert.deepEqual(await writes(), []);
@@ -82,6 +96,39 @@ suite('Lifecycle: progress, Marketplace plan, settings documents, warnings', () 
     const put = (await writes()).find((r) => r.method === 'PUT')?.body as { properties: { configurationSettings?: unknown } };
     // No setting chosen: the empty map az sends too (its recorded requests carry "configurationSettings": {}).
     assert.deepEqual(put.properties.configurationSettings, {}, 'the untouched document sends no settings');
+  });
+
+  test('Azure ML, which az refuses without settings: no None, the editor first, starting with training on and inference off, no error; sent as written', async () => {
+    const running = runWith<string>(
+      api(),
+      [
+        { when: /Extension type/, pick: 'Microsoft.AzureML.Kubernetes' },
+        { when: /Name of the extension instance/, input: 'azureml' },
+        { when: /Upgrades of the extension/, pick: 'Upgrade minor versions automatically' },
+        { when: /Release train/, pick: 'stable' },
+        { when: /\| Configuration settings$/, pick: 'Write them in an editor' },
+        { when: /\| Protected settings \(/, pick: 'None' },
+        { when: /Review.*then choose/, pick: 'Create azureml' },
+      ],
+      'createExtension',
+      await clusterNamed(api(), 'aks-dev-westus2'),
+    );
+    const { document } = await settingsDocumentShown();
+    assert.deepEqual(JSON.parse(document.getText()), { enableTraining: 'true', enableInference: 'false' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
+    await useTheseSettings(document);
+    const { result, prompter } = await running;
+    assert.equal(result, 'succeeded', JSON.stringify(prompter.messages));
+    const settingsStep = prompter.offered.find((o) => /\| Configuration settings$/.test(o.question))?.items.map((i) => i.label) ?? [];
+    assert.equal(settingsStep[0], 'Write them in an editor');
+    assert.ok(!settingsStep.includes('None'), settingsStep.join(', '));
+    const review = prompter.offered.find((o) => /Review/.test(o.question))?.items.map((i) => i.label) ?? [];
+    assert.ok(review.includes('Scope: cluster, release namespace azureml (the type\'s default)'), review.join('\n'));
+    const put = (await writes()).find((r) => r.method === 'PUT')?.body as { properties: { configurationSettings?: Record<string, string> } };
+    // az adds the cluster's facts (clusterId, location, …) as the tools do; the user's two are sent as written.
+    const { enableTraining, enableInference } = put.properties.configurationSettings ?? {};
+    assert.deepEqual({ enableTraining, enableInference }, { enableTraining: 'true', enableInference: 'false' });
   });
 
   test('settings that are not a JSON object keep the document open with the reason; closing it cancels, and nothing is sent', async () => {
@@ -134,5 +181,28 @@ suite('Lifecycle: progress, Marketplace plan, settings documents, warnings', () 
     const patches = (await writes()).filter((r) => r.method === 'PATCH');
     assert.equal(patches.length, 1, 'choosing the warning line sent nothing');
     assert.deepEqual(patches[0].body, { properties: { configurationSettings: { 'multiTenancy.enforce': 'true', 'workloadIdentity.azureClientId': CLIENT_ID } } });
+  });
+
+  test('update of Dapr in a document: the keys fixed at creation are noted, and the create-only question is never mentioned', async () => {
+    const node = await extensionNamed(api(), 'aks-fabrikam-ml', 'dapr');
+    const running = runWith<string>(api(), [{ when: /Update dapr on aks-fabrikam-ml/, pick: 'in a document' }], 'updateExtension', node);
+    const editor = await settingsDocumentShown();
+    const document = editor.document;
+    const fixedNote = async (): Promise<true | undefined> =>
+      vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'settings/immutable-after-create' && d.severity === vscode.DiagnosticSeverity.Information && /^global\.ha\.enabled was fixed when Dapr was created/.test(d.message))
+        ? true
+        : undefined;
+    await eventually(fixedNote, 'the note on global.ha.enabled');
+    // Without skipExistingDaprCheck a create would be asked whether Dapr is installed; an update never is.
+    const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+    await editor.edit((builder) => builder.replace(all, JSON.stringify({ 'global.ha.enabled': 'false', 'dapr_operator.replicaCount': '3' }, null, 2)));
+    await eventually(async () => (vscode.languages.getDiagnostics(document.uri).some((d) => d.range.start.line === 1) && (await fixedNote()) ? true : undefined), 'the edited document judged');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const codes = vscode.languages.getDiagnostics(document.uri).map((d) => String(d.code));
+    assert.ok(!codes.includes('dapr/create-will-prompt'), codes.join(', '));
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.equal((await running).result, undefined);
+    assert.deepEqual(await writes(), []);
   });
 });

@@ -80,6 +80,7 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
       { when: /Extension type/, pick: 'contoso.azurevote' },
       { when: /Name of the extension instance/, input: 'vote' },
       { when: /Scope of the installation/, pick: 'Cluster' },
+      { when: /Marketplace plan of contoso\.azurevote/, pick: 'Plan azure-vote-standard' },
     ];
     const region = await runWith(api(), fluxWizard('Create vote', vote), 'createExtension', await clusterNamed(api(), 'aks-dev-westus2'));
     assert.match(region.prompter.messages.at(-1)?.message ?? '', /nothing was sent\. contoso\.azurevote is not offered in westus2, where aks-dev-westus2 runs/);
@@ -108,6 +109,12 @@ suite('API 2025-03-01 fields in the tree and the commands', () => {
     assert.match(review, /Skips aks-dev-westus2: contoso\.azurevote is not offered in westus2/, review);
     assert.match(review, /Skips aks-prod-weu-01: contoso\.azurevote 0\.2\.1 does not run on Kubernetes 1\.29\.9/, review);
     assert.doesNotMatch(review, /Skips aks-fabrikam-ml/);
+    // The picker said so before the clusters were picked, from the same check.
+    const picker = prompter.offered.find((o) => /Clusters to deploy azure-vote to/.test(o.question))?.items ?? [];
+    const detail = (name: string): string | undefined => picker.find((i) => i.label.endsWith(name))?.detail;
+    assert.equal(detail('aks-dev-westus2'), 'Will be skipped: contoso.azurevote is not offered in westus2, where aks-dev-westus2 runs');
+    assert.equal(detail('aks-prod-weu-01'), 'Will be skipped: contoso.azurevote 0.2.1 does not run on Kubernetes 1.29.9');
+    assert.equal(detail('aks-fabrikam-ml'), undefined);
     assert.deepEqual(await writes(), []);
   });
 

@@ -110,27 +110,45 @@ suite('Show: a tab per cluster, with Refresh', () => {
   });
 });
 
-suite('Palette: tree commands ask step by step', () => {
+suite('Palette: tree commands find the extension', () => {
   const getApi = emulatorSuiteSetup();
 
-  test('subscription, cluster, extension with placeholders, a counter and Back; a cluster without extensions says so and asks again', async () => {
-    const prompter = new ScriptedPrompter([
-      { when: /Select a subscription/, pick: 'Contoso Dev/Test' },
-      { when: /Select an AKS cluster/, pick: 'aks-dev-westus2' },
-      { when: /Select an AKS cluster/ },
-    ]);
+  test('from the palette one list holds every extension, its cluster and subscription in the description; the pick is the one acted on', async () => {
+    const prompter = new ScriptedPrompter([{ when: /Select an extension/, pick: 'dapr' }]);
     const restore = getApi().usePrompter(prompter);
     try {
       await vscode.commands.executeCommand('aksClusterExtensions.showExtension');
     } finally {
       restore();
     }
-    assert.deepEqual(prompter.questions.map((q) => q.split(' | ')[0]), ['Select a subscription', 'Select an AKS cluster', 'Select an AKS cluster']);
+    assert.deepEqual(prompter.questions.map((q) => q.split(' | ')[0]), ['Select an extension'], 'one question');
+    const items = prompter.offered[0]?.items ?? [];
+    const daprs = items.filter((i) => i.label.endsWith(' dapr')).map((i) => i.description ?? '');
+    assert.ok(daprs.some((d) => d.startsWith('aks-prod-eastus-01 · Contoso Production · microsoft.dapr · ')), daprs.join('\n'));
+    assert.ok(daprs.some((d) => d.startsWith('aks-fabrikam-ml · Fabrikam Platform · microsoft.dapr · ')), daprs.join('\n'));
+    assert.ok(items.some((i) => /^aks-prod-eastus-02 · Contoso Production · Deleting · microsoft\.dapr · /.test(i.description ?? '')), 'a running row says its state');
+    assert.ok(!items.some((i) => (i.description ?? '').startsWith('aks-legacy-sp')), 'a service-principal cluster has none to offer');
+    const first = daprs[0].split(' · ')[0];
+    const shown = vscode.window.activeTextEditor?.document;
+    assert.ok(shown?.uri.path.includes(`dapr (${first})`), shown?.uri.toString());
+  });
+
+  test('from a subscription: cluster, then extension with placeholders, a counter and Back; a cluster without extensions says so and asks again', async () => {
+    const prompter = new ScriptedPrompter([
+      { when: /Select an AKS cluster/, pick: 'aks-dev-westus2' },
+      { when: /Select an AKS cluster/ },
+    ]);
+    const restore = getApi().usePrompter(prompter);
+    try {
+      await vscode.commands.executeCommand('aksClusterExtensions.showExtension', await childLabelled(getApi(), undefined, 'Contoso Dev/Test'));
+    } finally {
+      restore();
+    }
+    assert.deepEqual(prompter.questions.map((q) => q.split(' | ')[0]), ['Select an AKS cluster', 'Select an AKS cluster']);
     assert.ok(prompter.questions.every((q) => q.split(' | ')[1]?.length > 0), 'every step has a placeholder');
     assert.deepEqual(prompter.steps, [
-      { step: 1, totalSteps: 3, canGoBack: false },
-      { step: 2, totalSteps: 3, canGoBack: true },
-      { step: 2, totalSteps: 3, canGoBack: true },
+      { step: 1, totalSteps: 2, canGoBack: false },
+      { step: 1, totalSteps: 2, canGoBack: false },
     ]);
     assert.match(prompter.messages.map((m) => m.message).join('\n'), /aks-dev-westus2 has no extensions: choose another cluster/);
   });

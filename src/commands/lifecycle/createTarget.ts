@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ClusterModel } from '../../azure/clusterModel';
 import { createCommandLine } from '../../lifecycle/azCommandLine';
-import type { ExtensionRequest } from '../../shared';
+import { type ExtensionRequest, findExtensionType } from '../../shared';
 
 /** What a target adds to the review of a request: the action that sends, the lines first listed, the az command(s). */
 export interface TargetReview {
@@ -22,6 +22,15 @@ export interface CreateTarget {
   review(req: ExtensionRequest): Promise<TargetReview>;
 }
 
+/** The release namespace a cluster-scope request installs into: the one asked for, else the type's default by name when known. */
+function releaseNamespaceText(req: ExtensionRequest): string {
+  if (req.releaseNamespace) {
+    return req.releaseNamespace;
+  }
+  const known = findExtensionType(req.extensionType)?.defaultReleaseNamespace;
+  return known ? vscode.l10n.t('{0} (the type\'s default)', known) : vscode.l10n.t('(the type\'s default)');
+}
+
 /** What the review shows: everything that will be sent, protected settings by key only. */
 export function describeRequest(req: ExtensionRequest): string[] {
   const lines = [
@@ -29,7 +38,7 @@ export function describeRequest(req: ExtensionRequest): string[] {
     vscode.l10n.t('Name: {0}', req.name),
     req.scope === 'namespace'
       ? vscode.l10n.t('Scope: namespace {0}', req.targetNamespace ?? '')
-      : vscode.l10n.t('Scope: cluster, release namespace {0}', req.releaseNamespace ?? vscode.l10n.t('(default)')),
+      : vscode.l10n.t('Scope: cluster, release namespace {0}', releaseNamespaceText(req)),
     req.autoUpgradeMinorVersion === false
       ? vscode.l10n.t('Version: {0}, no automatic upgrades', req.version ?? '')
       : vscode.l10n.t('Automatic minor upgrades on release train {0}', req.releaseTrain ?? 'stable'),

@@ -5,7 +5,8 @@ import type { ClusterModel } from '../../azure/clusterModel';
 import { type CatalogAnswer, type CatalogType, listCatalogTypes, listCatalogVersions } from '../../azure/extensionTypesCatalog';
 import { type ExtensionRequest, findExtensionType, validateExtensionRequest } from '../../shared';
 import { readSettingsText } from '../../shared/settingsText';
-import { runSteps, type Step } from '../../ui/multiStep';
+import { runSteps, type Step, type StepPosition } from '../../ui/multiStep';
+import type { Prompter } from '../../ui/prompter';
 import type { ExtensionServices } from '../services';
 import { pickOrType, requireValue } from './pickOrType';
 import type { CreateTarget } from './createTarget';
@@ -124,10 +125,58 @@ function catalogFallbackLogger(services: ExtensionServices, cluster: ClusterMode
   return (err) => services.log.warn(`Extension-types catalog of ${cluster.name} did not answer; using the built-in list (${describeAzureError(err, 'Listing extension types').detail})`);
 }
 
-/** The picker's second line for a type: its description, and why the catalog says this cluster cannot take it. */
-function typePickDetail(type: CatalogType, cluster: ClusterModel): string | undefined {
-  const offered = type.supportedRegions.length === 0 || type.supportedRegions.some((r) => r.toLowerCase().replace(/\s+/g, '') === cluster.location.toLowerCase());
-  return offered ? type.description : vscode.l10n.t('Not offered in {0}. {1}', cluster.location, type.description ?? '').trim();
+/** The picker's second line for a type: its description, and (for a cluster) when the catalog says the cluster's region lacks it. */
+function typePickDetail(type: CatalogType, cluster: ClusterModel | undefined): string | undefined {
+  const offered = !cluster || type.supportedRegions.length === 0 || type.supportedRegions.some((r) => r.toLowerCase().replace(/\s+/g, '') === cluster.location.toLowerCase());
+  return offered || !cluster ? type.description : vscode.l10n.t('Not offered in {0}. {1}', cluster.location, type.description ?? '').trim();
+}
+
+/** The extension-type question: the catalog's types (marked for a cluster's region), or any type typed in. */
+export function pickExtensionType(
+  prompter: Prompter,
+  catalog: CatalogAnswer,
+  options: { readonly title: string; readonly cluster?: ClusterModel; readonly value?: string },
+  position: StepPosition,
+): Promise<string | undefined> {
+  return pickOrType(
+    prompter,
+    catalog.types.map((t) => ({ label: t.type, description: t.publisher, detail: typePickDetail(t, options.cluster), value: t.type })),
+    {
+      title: options.title,
+      placeHolder:
+        catalog.source === 'azure'
+          ? options.cluster
+            ? vscode.l10n.t('Extension type (from Azure for this cluster)')
+            : vscode.l10n.t('Extension type (from Azure for this subscription)')
+          : vscode.l10n.t('Extension type (built-in list: Azure\'s catalog did not answer)'),
+      inputPrompt: vscode.l10n.t('Extension type, e.g. microsoft.flux'),
+      value: options.value,
+    },
+    position,
+  );
+}
+
+/** The catalog's entry for a type (types compare without case). */
+function catalogEntry(catalog: CatalogAnswer, extensionType: string | undefined): CatalogType | undefined {
+  return catalog.types.find((t) => t.type.toLowerCase() === extensionType?.toLowerCase());
+}
+
+/** True for a Marketplace type: its catalog entry has a plan, or it is neither in Azure's catalog nor known first-party. */
+function asksPlan(catalog: CatalogAnswer, extensionType: string): boolean {
+  const entry = catalogEntry(catalog, extensionType);
+  return entry ? entry.plan !== undefined : findExtensionType(extensionType) === undefined;
+}
+
+/** A plan typed in: name, product and publisher (all three, the CLI's rule); false when cancelled. */
+async function askOtherPlan(prompter: Prompter, state: CreateState, title: string, position: StepPosition): Promise<boolean> {
+  const name = await prompter.input({ title, ...position, prompt: vscode.l10n.t('Plan name'), value: state.plan?.name, validate: requireValue });
+  const product = name === undefined ? undefined : await prompter.input({ title, ...position, prompt: vscode.l10n.t('Plan product'), value: state.plan?.product, validate: requireValue });
+  const publisher = product === undefined ? undefined : await prompter.input({ title, ...position, prompt: vscode.l10n.t('Plan publisher'), value: state.plan?.publisher, validate: requireValue });
+  if (name === undefined || product === undefined || publisher === undefined) {
+    return false;
+  }
+  state.plan = { name: name.trim(), product: product.trim(), publisher: publisher.trim() };
+  return true;
 }
 
 function steps(services: ExtensionServices, target: CreateTarget, catalog: CatalogAnswer, preset: CreatePreset): Step<CreateState>[] {
@@ -138,17 +187,7 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
     {
       when: () => preset.extensionType === undefined,
       async run(state, position) {
-        state.extensionType = await pickOrType(
-          prompter,
-          catalog.types.map((t) => ({ label: t.type, description: t.publisher, detail: typePickDetail(t, cluster), value: t.type })),
-          {
-            title,
-            placeHolder: catalog.source === 'azure' ? vscode.l10n.t('Extension type (from Azure for this cluster)') : vscode.l10n.t('Extension type (built-in list: Azure\'s catalog did not answer)'),
-            inputPrompt: vscode.l10n.t('Extension type, e.g. microsoft.flux'),
-            value: state.extensionType,
-          },
-          position,
-        );
+        state.extensionType = await pickExtensionType(prompter, catalog, { title, cluster, value: state.extensionType }, position);
         return state.extensionType !== undefined;
       },
     },
@@ -190,7 +229,7 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       when: (state) => (state.scope ?? 'cluster') === 'namespace' || (!info(state)?.releaseNamespaceForced && !info(state)?.releaseNamespaceIgnored),
       async run(state, position) {
         const namespaceScope = state.scope === 'namespace';
-        const catalogDefault = catalog.types.find((t) => t.type.toLowerCase() === state.extensionType?.toLowerCase())?.defaultReleaseNamespace;
+        const catalogDefault = catalogEntry(catalog, state.extensionType)?.defaultReleaseNamespace;
         const namespace = await prompter.input({
           title,
           ...position,
@@ -278,10 +317,12 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
         const editInDocument = (): Promise<Record<string, string> | undefined> =>
           editSettingsInDocument(prompter, {
             extensionType,
-            settings: state.settings?.kind === 'entries' ? state.settings.values : {},
+            settings: state.settings?.kind === 'entries' ? state.settings.values : (info(state)?.newInstanceSettings ?? {}),
             hint: vscode.l10n.t('Write the settings of {0}, then choose ✓ in the title bar. Closing the editor cancels.', state.name ?? extensionType),
           });
-        state.settings = await askSettings(prompter, { title, isProtected: false, editInDocument }, position);
+        // A type az refuses without settings starts in the editor, with what it needs; None would only fail.
+        const allowNone = info(state)?.newInstanceSettings === undefined;
+        state.settings = await askSettings(prompter, { title, isProtected: false, editInDocument, allowNone }, position);
         return state.settings !== undefined;
       },
     },
@@ -293,35 +334,25 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       },
     },
     {
+      // Only a Marketplace type takes a plan: one whose catalog entry has planInfo, or one Azure's catalog does not list
+      // (typed in) that this extension does not know as first-party. Counted out until a type is chosen.
+      when: (state) => state.extensionType !== undefined && asksPlan(catalog, state.extensionType),
       async run(state, position) {
-        const catalogPlan = catalog.types.find((t) => t.type.toLowerCase() === state.extensionType?.toLowerCase())?.plan;
-        const fromCatalog = catalogPlan
-          ? [{ label: vscode.l10n.t('Plan {0}', catalogPlan.name), description: vscode.l10n.t('{0} by {1}, from Azure\'s catalog', catalogPlan.product, catalogPlan.publisher), value: 'catalog' as const }]
-          : [];
-        const withPlan = await prompter.pick<boolean | 'catalog'>(
+        const catalogPlan = catalogEntry(catalog, state.extensionType)?.plan;
+        const choice = await prompter.pick<'catalog' | 'none' | 'other'>(
           [
-            // A Marketplace type's plan comes first: the service refuses its install without one.
-            ...fromCatalog,
-            { label: vscode.l10n.t('No Marketplace plan'), value: false },
-            { label: vscode.l10n.t('Marketplace plan…'), description: vscode.l10n.t('name, product and publisher'), value: true },
+            ...(catalogPlan
+              ? [{ label: vscode.l10n.t('Plan {0}', catalogPlan.name), description: vscode.l10n.t('{0} by {1}, from Azure\'s catalog', catalogPlan.product, catalogPlan.publisher), value: 'catalog' as const }]
+              : [{ label: vscode.l10n.t('No Marketplace plan'), value: 'none' as const }]),
+            { label: catalogPlan ? vscode.l10n.t('Another plan…') : vscode.l10n.t('Marketplace plan…'), description: vscode.l10n.t('name, product and publisher'), value: 'other' },
           ],
-          { title, placeHolder: vscode.l10n.t('Marketplace plan (for Marketplace extensions only)'), ...position },
+          { title, placeHolder: vscode.l10n.t('Marketplace plan of {0}', state.extensionType ?? ''), ...position },
         );
-        if (withPlan === undefined) {
+        if (choice === undefined) {
           return false;
         }
-        state.plan = withPlan === 'catalog' ? catalogPlan : undefined;
-        if (withPlan !== true) {
-          return true;
-        }
-        const name = await prompter.input({ title, ...position, prompt: vscode.l10n.t('Plan name'), validate: requireValue });
-        const product = name === undefined ? undefined : await prompter.input({ title, ...position, prompt: vscode.l10n.t('Plan product'), validate: requireValue });
-        const publisher = product === undefined ? undefined : await prompter.input({ title, ...position, prompt: vscode.l10n.t('Plan publisher'), validate: requireValue });
-        if (name === undefined || product === undefined || publisher === undefined) {
-          return false;
-        }
-        state.plan = { name: name.trim(), product: product.trim(), publisher: publisher.trim() };
-        return true;
+        state.plan = choice === 'catalog' ? catalogPlan : undefined;
+        return choice === 'other' ? askOtherPlan(prompter, state, title, position) : true;
       },
     },
     {

@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
+import { describeAzureError } from '../../azure/azureErrorMessage';
+import type { InstallIntent } from '../../azure/catalogChecks';
 import { clusterBlocker, type ClusterModel } from '../../azure/clusterModel';
 import { createCommandLine } from '../../lifecycle/azCommandLine';
 import { deployBlocker } from '../../lifecycle/deployPlan';
 import type { RolloutTarget } from '../../rollout/rolloutRecord';
 import type { ExtensionRequest } from '../../shared';
 import type { SubscriptionNode } from '../../tree/treeNodes';
-import type { StepPosition } from '../../ui/multiStep';
+import { listCatalogTypes } from '../../azure/extensionTypesCatalog';
+import { runSteps, type StepPosition } from '../../ui/multiStep';
 import type { PickItem } from '../../ui/prompter';
 import type { ExtensionServices } from '../services';
+import { catalogReasons } from './clusterChecks';
+import { pickExtensionType } from './createWizard';
 import { describeRequest, type TargetReview } from './createTarget';
 
 /** "1 cluster", "3 clusters". */
@@ -15,10 +20,34 @@ export function clusterCount(count: number): string {
   return count === 1 ? vscode.l10n.t('1 cluster') : vscode.l10n.t('{0} clusters', count);
 }
 
-/** The extension a deployment installs, when it is known before the clusters are picked (a copy of an existing one). */
-export interface DeployIntent {
-  readonly name: string;
-  readonly extensionType: string;
+/** The outcome of checking one cluster before anything is sent: ready (no state), or skipped / not checked with why. */
+export interface TargetCheck {
+  readonly cluster: ClusterModel;
+  readonly state?: 'skipped' | 'notChecked';
+  readonly message: string;
+}
+
+/** What a request installs, as the checks of a target need it. */
+export function installIntent(req: ExtensionRequest): InstallIntent {
+  return { extensionType: req.extensionType, name: req.name, version: req.autoUpgradeMinorVersion === false ? req.version : undefined, releaseTrain: req.releaseTrain };
+}
+
+/**
+ * Checks one cluster as it is now, before anything is sent: managed identity, power state, an extension of that name or
+ * type already there, then Azure's catalog (region, Kubernetes version, one instance per cluster). The picker and the
+ * review both ask this. A cluster whose extensions could not be read is not checked (nothing is sent to it).
+ */
+export async function checkTarget(services: ExtensionServices, cluster: ClusterModel, intent: InstallIntent): Promise<TargetCheck> {
+  services.access.invalidate(cluster.id);
+  try {
+    const existing = cluster.hasManagedIdentity ? await services.access.listExtensions(cluster) : [];
+    const blocker = deployBlocker(cluster, existing, intent.name, intent.extensionType);
+    const reasons = blocker === undefined ? await catalogReasons(services, cluster, intent) : [];
+    const reason = blocker ?? (reasons.length > 0 ? reasons.join(' ') : undefined);
+    return { cluster, state: reason === undefined ? undefined : 'skipped', message: reason ?? '' };
+  } catch (err) {
+    return { cluster, state: 'notChecked', message: vscode.l10n.t('Not checked: {0}', describeAzureError(err, vscode.l10n.t('Read the extensions of {0}', cluster.name)).message) };
+  }
 }
 
 /** Tags as the picker shows them (and filters on): "env=prod team=ml". */
@@ -27,25 +56,38 @@ function tagText(cluster: ClusterModel): string {
 }
 
 /**
- * Why a cluster will be skipped, known before the user picks: the cluster's own state, and with the extension known,
- * an extension of that name or type already there. A list that cannot be read is checked again before sending.
+ * A reason cut to the clause that says what is wrong ("X uses a service principal"), asides in brackets left out, for the picker's one-line detail
+ * that a narrow window cuts; the review shows the whole sentence with the fix.
  */
-async function knownSkipReason(services: ExtensionServices, cluster: ClusterModel, intent: DeployIntent | undefined): Promise<string | undefined> {
-  const blocker = clusterBlocker(cluster);
-  if (blocker || !intent) {
-    return blocker?.reason;
-  }
-  const existing = await services.access.listExtensions(cluster).catch(() => []);
-  return deployBlocker(cluster, existing, intent.name, intent.extensionType);
+function headline(reason: string): string {
+  return reason
+    .split(/; |: (?=[a-z])|\. (?=[A-Z])/)[0]
+    .replace(/ \([^)]*\)/g, '')
+    .replace(/\.$/, '');
 }
 
-async function clusterItem(services: ExtensionServices, subscription: SubscriptionNode, cluster: ClusterModel, intent: DeployIntent | undefined): Promise<PickItem<ClusterModel>> {
-  const skip = await knownSkipReason(services, cluster, intent);
+/** What the picker says of a cluster: its own state when the extension is not known yet, else the review's whole check. */
+async function pickerCheck(services: ExtensionServices, cluster: ClusterModel, intent: InstallIntent | undefined): Promise<TargetCheck> {
+  if (intent) {
+    return checkTarget(services, cluster, intent);
+  }
+  const blocker = clusterBlocker(cluster);
+  return { cluster, state: blocker && 'skipped', message: blocker?.reason ?? '' };
+}
+
+async function clusterItem(services: ExtensionServices, subscription: SubscriptionNode, cluster: ClusterModel, intent: InstallIntent | undefined): Promise<PickItem<ClusterModel>> {
+  const check = await pickerCheck(services, cluster, intent);
   const version = cluster.kubernetesVersion ? `v${cluster.kubernetesVersion}` : undefined;
+  const icon = check.state === 'skipped' ? '$(warning) ' : check.state === 'notChecked' ? '$(question) ' : '';
   return {
-    label: skip ? `$(warning) ${cluster.name}` : cluster.name,
+    label: `${icon}${cluster.name}`,
     description: [cluster.resourceGroup, cluster.location, version, tagText(cluster)].filter(Boolean).join(' · '),
-    detail: skip && vscode.l10n.t('Will be skipped: {0}', skip),
+    detail:
+      check.state === 'skipped'
+        ? vscode.l10n.t('Will be skipped: {0}', headline(check.message))
+        : check.state === 'notChecked'
+          ? vscode.l10n.t('Could not be checked now; checked again before sending')
+          : undefined,
     value: cluster,
     group: subscription.subscription.name,
   };
@@ -58,7 +100,7 @@ async function clusterItem(services: ExtensionServices, subscription: Subscripti
 export async function pickDeployClusters(
   services: ExtensionServices,
   subscriptions: readonly SubscriptionNode[],
-  options: { readonly intent?: DeployIntent; readonly exclude?: string; readonly position?: StepPosition },
+  options: { readonly intent?: InstallIntent; readonly exclude?: string; readonly position?: StepPosition },
 ): Promise<ClusterModel[] | undefined> {
   const items = (
     await Promise.all(
@@ -69,8 +111,8 @@ export async function pickDeployClusters(
     )
   ).flat();
   const picked = await services.prompter.pickMany(items, {
-    title: options.intent ? vscode.l10n.t('Clusters to deploy {0} to', options.intent.name) : vscode.l10n.t('Clusters to deploy to'),
-    placeHolder: vscode.l10n.t('Check the clusters; type to filter by name, resource group, location or tag (env=prod)'),
+    title: options.intent ? vscode.l10n.t('Clusters to deploy {0} to', options.intent.name || options.intent.extensionType) : vscode.l10n.t('Clusters to deploy to'),
+    placeHolder: vscode.l10n.t('Filter by name, resource group, location or tag (env=prod)'),
     ...options.position,
   });
   return picked && picked.length > 0 ? picked : undefined;
@@ -87,4 +129,41 @@ export function deployReview(req: ExtensionRequest, ready: readonly ClusterModel
     ],
     azCommand: ready.map((c) => createCommandLine(c, req)).join('\n'),
   };
+}
+
+/** What a deployment from the palette or a subscription starts from: the type, then the clusters checked for it. */
+export interface TypedTargets {
+  readonly extensionType: string;
+  readonly clusters: ClusterModel[];
+}
+
+/**
+ * From the palette or a subscription: the extension type first, so the cluster picker can mark every cluster that will
+ * be skipped and why (the catalog's reasons included) before the user picks; with Back between the two.
+ */
+export async function pickTypeAndClusters(services: ExtensionServices, subscription: SubscriptionNode): Promise<TypedTargets | undefined> {
+  const title = vscode.l10n.t('Deploy an extension to clusters of {0}', subscription.subscription.name);
+  const catalog = await listCatalogTypes(services.access, { subscriptionId: subscription.subscription.subscriptionId }, (err) =>
+    services.log.warn(`Extension-types catalog of ${subscription.subscription.name} did not answer; using the built-in list (${describeAzureError(err, 'Listing extension types').detail})`),
+  );
+  const answers: { extensionType?: string; clusters: ClusterModel[] } = { clusters: [] };
+  const completed = await runSteps(
+    [
+      {
+        async run(state: typeof answers, position) {
+          state.extensionType = await pickExtensionType(services.prompter, catalog, { title, value: state.extensionType }, position);
+          return state.extensionType !== undefined;
+        },
+      },
+      {
+        async run(state: typeof answers, position) {
+          const intent = { extensionType: state.extensionType ?? '', name: '' };
+          state.clusters = (await pickDeployClusters(services, [subscription], { intent, position })) ?? [];
+          return state.clusters.length > 0;
+        },
+      },
+    ],
+    answers,
+  );
+  return completed && answers.extensionType ? { extensionType: answers.extensionType, clusters: answers.clusters } : undefined;
 }

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import { describeAzureError } from '../../azure/azureErrorMessage';
 import type { ClusterModel } from '../../azure/clusterModel';
 import { requestFromExtension } from '../../lifecycle/extensionBody';
-import { deployBlocker } from '../../lifecycle/deployPlan';
 import { parseFailureThreshold, type RolloutOptions, type RolloutRecord, type RolloutTarget, storableRequest } from '../../rollout/rolloutRecord';
 import { acceptsProtectedSettings, type ExtensionRequest } from '../../shared';
 import { runSteps } from '../../ui/multiStep';
@@ -11,9 +9,9 @@ import { asTreeNode, resolveSubscriptionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { findExtension } from '../../azure/extensionOperations';
-import { catalogReasons, ensureUserMayWrite } from './clusterChecks';
-import { askCreateRequest } from './createWizard';
-import { clusterCount, deployReview, pickDeployClusters } from './deployTargets';
+import { ensureUserMayWrite } from './clusterChecks';
+import { askCreateRequest, type CreatePreset } from './createWizard';
+import { checkTarget, clusterCount, deployReview, installIntent, pickDeployClusters, pickTypeAndClusters } from './deployTargets';
 import { withProtectedSettings } from './recreateExtension';
 import { confirmReview } from './reviewStep';
 import { checkRequest } from './sendCreate';
@@ -45,26 +43,9 @@ function newRollout(title: string, req: ExtensionRequest, { ready, skipped }: Ch
   };
 }
 
-/**
- * Checks each cluster before anything is sent: managed identity, power state, and whether it already has the extension.
- * A cluster whose extensions could not be read is not checked, and nothing is sent to it (Resume tries it again).
- */
+/** Checks each cluster before anything is sent (the picker's check, now): the clusters to send to, and those set aside with why. */
 async function checkTargets(services: ExtensionServices, clusters: readonly ClusterModel[], req: ExtensionRequest): Promise<{ ready: ClusterModel[]; skipped: RolloutTarget[] }> {
-  const checked = await Promise.all(
-    clusters.map(async (cluster): Promise<{ cluster: ClusterModel; state?: 'skipped' | 'notChecked'; message: string }> => {
-      services.access.invalidate(cluster.id);
-      try {
-        const existing = cluster.hasManagedIdentity ? await services.access.listExtensions(cluster) : [];
-        const blocker = deployBlocker(cluster, existing, req.name, req.extensionType);
-        const intent = { extensionType: req.extensionType, name: req.name, version: req.autoUpgradeMinorVersion === false ? req.version : undefined, releaseTrain: req.releaseTrain };
-        const reasons = blocker === undefined ? await catalogReasons(services, cluster, intent) : [];
-        const reason = blocker ?? (reasons.length > 0 ? reasons.join(' ') : undefined);
-        return { cluster, state: reason === undefined ? undefined : 'skipped', message: reason ?? '' };
-      } catch (err) {
-        return { cluster, state: 'notChecked', message: vscode.l10n.t('Not checked: {0}', describeAzureError(err, vscode.l10n.t('Read the extensions of {0}', cluster.name)).message) };
-      }
-    }),
-  );
+  const checked = await Promise.all(clusters.map((cluster) => checkTarget(services, cluster, installIntent(req))));
   return {
     ready: checked.filter((c) => c.state === undefined).map((c) => c.cluster),
     skipped: checked.flatMap((c) => (c.state === undefined ? [] : [{ cluster: c.cluster, state: c.state, message: c.message }])),
@@ -101,7 +82,7 @@ async function planCopy(services: ExtensionServices, node: ExtensionNode, given:
   // A managed extension is its manager's to install: a copy would not be managed, nor wanted by it.
   ensureUserMayWrite(source ?? node.extension, node.parent.cluster);
   const template = source ?? node.extension;
-  const intent = { name: template.name ?? '', extensionType: template.extensionType ?? '' };
+  const intent = installIntent(requestFromExtension(template));
   const title = vscode.l10n.t('Deploy {0} ({1})', intent.name, intent.extensionType);
   const subscriptions = (await services.access.listSubscriptions()).map(subscriptionNode);
   const answers: CopyAnswers = { clusters: [...given], protectedAnswer: { kind: 'none' } };
@@ -141,7 +122,7 @@ async function planCopy(services: ExtensionServices, node: ExtensionNode, given:
 }
 
 /** A new extension: the create wizard, titled for the deployment, whose last step is the deployment's review. */
-async function planNew(services: ExtensionServices, clusters: readonly ClusterModel[]): Promise<DeploymentPlan | undefined> {
+async function planNew(services: ExtensionServices, clusters: readonly ClusterModel[], preset: CreatePreset = {}): Promise<DeploymentPlan | undefined> {
   let targets: CheckedTargets | undefined;
   const req = await askCreateRequest(services, {
     title: vscode.l10n.t('Deploy an extension to {0}', clusterCount(clusters.length)),
@@ -153,7 +134,7 @@ async function planNew(services: ExtensionServices, clusters: readonly ClusterMo
       targets = await checkTargets(services, clusters, answered);
       return deployReview(answered, targets.ready, targets.skipped);
     },
-  });
+  }, preset);
   return req && targets && { req, ...targets };
 }
 
@@ -166,8 +147,8 @@ async function planDeployment(services: ExtensionServices, arg: unknown, selecti
   if (fromTree.length > 0) {
     return planNew(services, fromTree.map((n) => n.cluster));
   }
-  const picked = await pickDeployClusters(services, [await resolveSubscriptionNode(arg, services)], {});
-  return picked && planNew(services, picked);
+  const typed = await pickTypeAndClusters(services, await resolveSubscriptionNode(arg, services));
+  return typed && planNew(services, typed.clusters, { extensionType: typed.extensionType });
 }
 
 /** Deploy to Clusters…: the same extension on many clusters, checked first, rolled out within Azure's budgets, summarised. */

@@ -15,6 +15,8 @@ export interface SettingsDocumentEdit {
    * sentence says how to finish.
    */
   readonly hint: string;
+  /** The settings of an extension that exists (an update): create-only findings are left out, fixed keys noted. */
+  readonly existing?: boolean;
 }
 
 const USE_COMMAND = 'aksClusterExtensions.useSettingsDocument';
@@ -87,8 +89,8 @@ async function showForEditing(document: vscode.TextDocument, empty: boolean): Pr
  * The rules' errors in the document, said when ✓ is chosen rather than steps later: a modal lists them and keeps the
  * document open unless the user goes on (the protected settings asked next may still settle a rule across both).
  */
-async function goesOnDespiteErrors(prompter: Prompter, text: string, extensionType: string): Promise<boolean> {
-  const errors = validateSettingsDocument(text, { extensionType, isProtected: false, draft: true }).filter((d) => d.severity === 'error');
+async function goesOnDespiteErrors(prompter: Prompter, text: string, edit: SettingsDocumentEdit): Promise<boolean> {
+  const errors = validateSettingsDocument(text, { extensionType: edit.extensionType, isProtected: false, draft: true, existing: edit.existing }).filter((d) => d.severity === 'error');
   return (
     errors.length === 0 ||
     prompter.confirm(
@@ -114,7 +116,7 @@ export async function editSettingsInDocument(prompter: Prompter, edit: SettingsD
   waiting.set(document.uri.toString(), entry);
   updateContext();
   try {
-    await bindSettingsFile(document.uri, edit.extensionType, false);
+    await bindSettingsFile(document.uri, edit.extensionType, false, edit.existing);
     await showForEditing(document, empty);
     // A hint only: the button in the editor title ends the edit, so the notification may time out without harm.
     void prompter.notify('info', edit.hint);
@@ -125,7 +127,7 @@ export async function editSettingsInDocument(prompter: Prompter, edit: SettingsD
       const text = document.getText();
       const parsed = readSettingsText(text);
       if (parsed.rootKind === 'object' && parsed.syntaxErrors.length === 0) {
-        if (await goesOnDespiteErrors(prompter, text, edit.extensionType)) {
+        if (await goesOnDespiteErrors(prompter, text, edit)) {
           return Object.fromEntries(parsed.entries.map((e) => [e.key, e.text]));
         }
         continue;

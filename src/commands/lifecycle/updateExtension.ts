@@ -76,6 +76,7 @@ async function planSettingsUpdate(
     ? await editSettingsInDocument(services.prompter, {
         extensionType: extension.extensionType ?? '',
         settings: extension.configurationSettings ?? {},
+        existing: true,
         hint: vscode.l10n.t('Edit the settings of {0}, then choose ✓ in the title bar to review the changes (only changed keys are sent). Closing the editor cancels.', extension.name ?? ''),
       })
     : await settingsFromEntries(services.prompter, extension);

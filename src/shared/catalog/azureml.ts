@@ -100,6 +100,9 @@ export const azureml: ExtensionTypeInfo = {
   releaseNamespaceForced: true,
   releaseTrains: ['stable', 'preview'],
   keysCaseSensitive: true,
+  // az wants training or inference; training alone needs nothing more, and inference's choices (HTTPS or not, how it
+  // is exposed) are the user's to make in the editor, where the rules say what each needs.
+  newInstanceSettings: { enableTraining: 'true', enableInference: 'false' },
   openKeySet: false,
   duplicateAcrossFilesIsError: true,
   docsUrl: 'https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension',

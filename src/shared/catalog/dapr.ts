@@ -43,6 +43,7 @@ function createWillPrompt(view: SettingsView): RuleFinding[] {
   return [{
     code: 'dapr/create-will-prompt',
     severity: 'information',
+    createOnly: true,
     message: 'az k8s-extension create will ask whether Dapr is already installed: set skipExistingDaprCheck to "true", or set existingDaprReleaseName and existingDaprReleaseNamespace, to run it unattended.',
   }];
 }

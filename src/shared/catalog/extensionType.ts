@@ -79,6 +79,11 @@ export interface ExtensionTypeInfo {
   immutablePrefixes?: readonly string[];
   keysCaseSensitive: boolean;
   /**
+   * What a new instance's settings start with when az refuses the type without settings: the create wizard opens its
+   * settings editor with them first and offers no "None".
+   */
+  newInstanceSettings?: Readonly<Record<string, string>>;
+  /**
    * The documented keys are a subset of what the chart accepts: unknown keys are reported only
    * when they are a near miss of a known one.
    */

@@ -9,7 +9,8 @@ function startsWith(info: ExtensionTypeInfo, key: string, prefix: string): boole
   return info.keysCaseSensitive ? key.startsWith(prefix) : key.toLowerCase().startsWith(prefix.toLowerCase());
 }
 
-function isImmutable(info: ExtensionTypeInfo, key: string): boolean {
+/** True when the type fixes the key at creation (Dapr's `global.ha.*` and `dapr_placement.*`). */
+export function isImmutable(info: ExtensionTypeInfo, key: string): boolean {
   if (info.immutablePrefixes?.some((p) => startsWith(info, key, p))) return true;
   const match = matchKey(info, key);
   return match.kind === 'known' && match.setting.immutableAfterCreate === true;

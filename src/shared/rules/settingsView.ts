@@ -16,6 +16,8 @@ export interface RuleFinding {
   suggestion?: string;
   /** What the message says to write, as quick fixes: each sets keys of this file to values, or removes keys. */
   fixes?: readonly SettingsFix[];
+  /** Only a create acts on it (e.g. az's question whether Dapr is installed): not said for an extension that exists. */
+  createOnly?: true;
 }
 
 /** One quick fix of a rule: keys of the same file set to these values, or removed (null). */

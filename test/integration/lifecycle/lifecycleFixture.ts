@@ -81,7 +81,6 @@ export function fluxWizard(review: string, overrides: ScriptedAnswer[] = []): Sc
     { when: /Release train/, pick: 'stable' },
     { when: /\| Configuration settings$/, pick: 'None' },
     { when: /\| Protected settings \(/, pick: 'None' },
-    { when: /Marketplace plan/, pick: 'No Marketplace plan' },
     { when: /Review.*then choose/, pick: review },
   ];
 }

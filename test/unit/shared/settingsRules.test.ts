@@ -104,4 +104,15 @@ describe('settings rules (a good and a bad example each)', () => {
     assert.deepEqual(codes('flux', { 'multiTenancy.enforce': 'false', 'kustomize-controller.concurrent': '8' }), []);
     assert.deepEqual(codes('backup', backup), []);
   });
+
+  it('in an existing extension\'s settings (an update): no create-only note, and each key fixed at creation noted as information', () => {
+    const text = JSON.stringify({ 'global.ha.enabled': 'true', 'dapr_placement.cluster.forceInMemoryLog': 'true', 'dapr_operator.replicaCount': '2' }, null, 2);
+    const asCreate = validateSettingsDocument(text, { extensionType: 'dapr', isProtected: false });
+    assert.ok(asCreate.some((d) => d.code === 'dapr/create-will-prompt'));
+    const asUpdate = validateSettingsDocument(text, { extensionType: 'dapr', isProtected: false, existing: true });
+    assert.ok(!asUpdate.some((d) => d.code === 'dapr/create-will-prompt'), JSON.stringify(asUpdate));
+    const fixed = asUpdate.filter((d) => d.code === 'settings/immutable-after-create');
+    assert.deepEqual(fixed.map((d) => [d.range.start.line, d.severity]), [[1, 'information'], [2, 'information']]);
+    assert.match(fixed[0].message, /^global\.ha\.enabled was fixed when Dapr was created: keep its value here/);
+  });
 });

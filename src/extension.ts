@@ -1,98 +1,59 @@
+// The entry VS Code loads on activation, including for any JSON file (onLanguage:json): kept small, it starts the
+// settings-file support and loads the Azure part (dist/azure.js) only when a view or command needs it.
+// See src/activation/README.md.
 import * as vscode from 'vscode';
-import { AzureAccess } from './azure/azureAccess';
-import { describeAzureError } from './azure/azureErrorMessage';
+import { AzurePartLoader } from './activation/azurePartLoader';
+import { LazyTreeDataProvider } from './activation/lazyTreeDataProvider';
 import { readEmulatorConnection } from './azure/devMode';
-import { affectsSubscriptionFilter, readSubscriptionFilter } from './azure/subscriptionFilter';
-import { queryGraphInventoryOf } from './azure/resourceGraphInventory';
-import { createSubscriptionProvider } from './azure/subscriptionProvider';
-import { registerSettingsLanguageSupport } from './client';
-import { registerCommands } from './commands/registerCommands';
-import { markActiveInterrupted } from './commands/rollout/rolloutRunner';
-import type { ExtensionServices } from './commands/services';
+import { bindSettingsFile, registerSettingsLanguageSupport, settingsFileCommands } from './client';
 import { developmentApi, type AksClusterExtensionsApi } from './extensionApi';
-import { FleetInventory } from './fleet/fleetInventory';
-import { createFleetView } from './fleetView/createFleetView';
+import type { FleetNode } from './fleetView/fleetNodes';
 import { RolloutStore } from './rollout/rolloutStore';
-import { AksTreeDataProvider } from './tree/aksTreeDataProvider';
-import { vscodePrompter } from './ui/vscodePrompter';
+import type { TreeNode } from './tree/treeNodes';
 
-const SECTION = 'aksClusterExtensions';
-
-function setting<T>(key: string, fallback: T): T {
-  return vscode.workspace.getConfiguration(SECTION).get<T>(key, fallback);
+/** The contributed commands the Azure part registers: every one in package.json except the settings-file support's. */
+function azureCommandIds(context: vscode.ExtensionContext): string[] {
+  const contributed = (context.extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands;
+  return contributed.map((c) => c.command).filter((id) => !settingsFileCommands.includes(id));
 }
+
+let azure: AzurePartLoader | undefined;
 
 export function activate(context: vscode.ExtensionContext): AksClusterExtensionsApi | undefined {
   const log = vscode.window.createOutputChannel('AKS Cluster Extensions', { log: true });
   context.subscriptions.push(log);
-
   registerSettingsLanguageSupport(context, log);
 
-  const emulator = readEmulatorConnection();
-  if (emulator) {
-    log.info(`Development mode: using the local Azure emulator at ${emulator.url}`);
+  const loader: AzurePartLoader = new AzurePartLoader(() => ({ context, log, treeView, fleetView, bindSettingsFile }));
+  azure = loader;
+  const treeData = new LazyTreeDataProvider<TreeNode>(() => loader.load().tree);
+  const fleetData = new LazyTreeDataProvider<FleetNode>(() => loader.load().fleet);
+  const treeView = vscode.window.createTreeView('aksClusterExtensions.tree', { treeDataProvider: treeData, showCollapseAll: true, canSelectMany: true });
+  const fleetView = vscode.window.createTreeView('aksClusterExtensions.fleet', { treeDataProvider: fleetData, showCollapseAll: true, canSelectMany: true });
+  context.subscriptions.push(loader, treeData, fleetData, treeView, fleetView);
+  loader.proxyCommands(azureCommandIds(context));
+  // A rollout cut short by a reload or a crash is announced at once, as before the split (the store reads global state only).
+  if (new RolloutStore(context.globalState, () => undefined).interrupted().length > 0) {
+    loader.load();
   }
-  const provider = createSubscriptionProvider(emulator, log);
-  if (provider.dispose) {
-    context.subscriptions.push({ dispose: () => provider.dispose?.() });
-  }
-  const access = new AzureAccess(provider, emulator?.caPem, () => setting('listConcurrency', 8), {
-    subscriptionFilter: readSubscriptionFilter,
-    logRequest: (line) => log.info(line),
-  });
-  const inventory = new FleetInventory(access, (subscriptions) => queryGraphInventoryOf(subscriptions, emulator?.caPem), {
-    onFallback: (reason) => {
-      // Said once: from now on the inventory lists each cluster, and everything keeps working.
-      const described = describeAzureError(reason, 'Resource Graph query');
-      log.warn(`Resource Graph is not available, listing each cluster instead: ${described.detail}`);
-      const why = [described.statusCode, described.code].filter((part) => part !== undefined).join(' ') || described.message;
-      // Through the prompter (read when it fires, after services exist) so tests see the message.
-      void services.prompter.notify(
-        'warning',
-        vscode.l10n.t('Azure Resource Graph is not available ({0}). The fleet inventory lists each cluster instead, which is slower.', why),
-      );
+
+  return developmentApi(readEmulatorConnection(), () => ({
+    get tree() {
+      return loader.load().tree;
     },
-  });
-  const tree = new AksTreeDataProvider(access, log, () => setting('pollIntervalSeconds', 5) * 1000, inventory);
-  const view = vscode.window.createTreeView('aksClusterExtensions.tree', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  context.subscriptions.push(tree, view);
-  const { fleet, fleetView } = createFleetView(context, inventory, log);
-  context.subscriptions.push(provider.onDidSignIn(() => tree.refresh()), provider.onDidSignOut(() => tree.refresh()));
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsSubscriptionFilter(e)) {
-        tree.refresh();
-      }
-      if (e.affectsConfiguration('aksClusterExtensions.listConcurrency')) {
-        access.limit.refresh();
-      }
-    }),
-  );
-
-  const rollouts = new RolloutStore(context.globalState, (err) => log.warn(`A rollout's progress could not be stored: ${String(err)}`));
-  const services: ExtensionServices = { access, tree, view, log, inventory, fleet, fleetView, rollouts, prompter: vscodePrompter };
-  registerCommands(context, services);
-  whenDeactivated = () => markActiveInterrupted(services);
-
-  return developmentApi(emulator, () => ({
-    tree,
-    access,
-    fleet,
+    get access() {
+      return loader.load().access;
+    },
+    get fleet() {
+      return loader.load().fleet;
+    },
     developmentMode: true,
     writablePlaces: [context.logUri, context.globalStorageUri, ...(context.storageUri ? [context.storageUri] : [])],
-    usePrompter(prompter) {
-      const previous = services.prompter;
-      services.prompter = prompter;
-      return () => {
-        services.prompter = previous;
-      };
-    },
+    usePrompter: (prompter) => loader.load().usePrompter(prompter),
   }));
 }
 
-let whenDeactivated: (() => Promise<void>) | undefined;
-
 /** Rollouts running here are stored as interrupted, so the next window offers to resume them; the rest is disposed through context.subscriptions. */
 export function deactivate(): Promise<void> | undefined {
-  return whenDeactivated?.();
+  return azure?.deactivate();
 }

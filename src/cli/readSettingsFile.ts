@@ -10,8 +10,8 @@ export type SettingsFileText = { text: string } | { notUtf8At: { line: number; c
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * Settings files are kilobytes; checking takes tens of bytes of memory per byte of a file of tiny settings, so larger
- * files are refused before they are read rather than risking a CI runner's memory.
+ * Settings files are kilobytes; checking takes several bytes of memory per byte of a file of tiny settings (README,
+ * bench:validate-memory), so larger files are refused before they are read rather than risking a CI runner's memory.
  */
 export const maxSettingsFileBytes = 10 * 1024 * 1024;
 

@@ -5,6 +5,10 @@ import { SettingsDocuments } from './settingsDocuments';
 import { SettingsLanguageClient } from './settingsLanguageClient';
 import { SettingsStatusBar } from './settingsStatusBar';
 
+const SET_TYPE_COMMAND = 'aksClusterExtensions.setSettingsFileType';
+/** The contributed commands the settings-file support registers itself (the rest belong to the Azure part). */
+export const settingsFileCommands: readonly string[] = [SET_TYPE_COMMAND];
+
 let languageClient: SettingsLanguageClient | undefined;
 let statusBar: SettingsStatusBar | undefined;
 let settingsDocuments: SettingsDocuments | undefined;
@@ -35,7 +39,7 @@ export function registerSettingsLanguageSupport(context: vscode.ExtensionContext
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('aksClusterExtensions.settingsFiles')) vscode.workspace.textDocuments.forEach(onOpen);
     }),
-    vscode.commands.registerCommand('aksClusterExtensions.setSettingsFileType', (uri?: vscode.Uri) => setSettingsFileType(bindSettingsFile, uri)),
+    vscode.commands.registerCommand(SET_TYPE_COMMAND, (uri?: vscode.Uri) => setSettingsFileType(bindSettingsFile, uri)),
   );
   vscode.workspace.textDocuments.forEach(onOpen);
 }

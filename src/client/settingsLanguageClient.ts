@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { DidOpenTextDocumentNotification, LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
+import type { DidOpenTextDocumentParams, LanguageClient, LanguageClientOptions, Middleware } from 'vscode-languageclient/node';
+import { loadBundle } from '../activation/loadBundle';
 import { configurationSection } from '../shared/protocol';
+import type { LanguageClientBundle } from './languageClientBundle';
 import { MessageNamesOnlyChannel } from './messageNamesOnlyChannel';
 import type { SettingsDocuments } from './settingsDocuments';
 
@@ -32,9 +34,11 @@ export class SettingsLanguageClient implements vscode.Disposable {
     const key = document.uri.toString();
     if (this.attached.has(key) || document.isClosed || !this.documents.includes(document)) return;
     this.attached.add(key);
-    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+    const params: DidOpenTextDocumentParams = {
       textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri), languageId: document.languageId, version: document.version, text: document.getText() },
-    });
+    };
+    // By name: the protocol's message types live in the language client's bundle.
+    await client.sendNotification('textDocument/didOpen', params);
   }
 
   /**
@@ -63,11 +67,6 @@ export class SettingsLanguageClient implements vscode.Disposable {
   }
 
   private async create(): Promise<LanguageClient> {
-    const module = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: 'json' }],
       middleware: this.middleware(),
@@ -80,7 +79,9 @@ export class SettingsLanguageClient implements vscode.Disposable {
       traceOutputChannel: new MessageNamesOnlyChannel(this.log),
     };
     // The id makes the client read aksClusterExtensions.trace.server.
-    this.client = new LanguageClient(configurationSection, vscode.l10n.t('AKS Extension Settings'), serverOptions, clientOptions);
+    const { createLanguageClient } = loadBundle<LanguageClientBundle>('languageClient.js');
+    const serverModule = this.context.asAbsolutePath('dist/server.js');
+    this.client = createLanguageClient(configurationSection, vscode.l10n.t('AKS Extension Settings'), serverModule, clientOptions);
     this.log.info('Starting the settings language server.');
     await this.client.start();
     return this.client;

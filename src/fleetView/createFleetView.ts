@@ -16,17 +16,16 @@ function filterNames() {
   };
 }
 
-/** The Fleet view beside the Clusters view; its message says what the filter hides. */
+/** The Fleet view's data behind the view the entry made (src/activation); the view's message says what the filter hides. */
 export function createFleetView(
   context: vscode.ExtensionContext,
   inventory: FleetInventory,
   log: vscode.LogOutputChannel,
+  fleetView: vscode.TreeView<FleetNode>,
 ): { fleet: FleetTreeDataProvider; fleetView: vscode.TreeView<FleetNode> } {
   const fleet = new FleetTreeDataProvider(inventory, log);
-  const fleetView = vscode.window.createTreeView('aksClusterExtensions.fleet', { treeDataProvider: fleet, showCollapseAll: true, canSelectMany: true });
   context.subscriptions.push(
     fleet,
-    fleetView,
     fleet.onDidChangeFilter((filter) => {
       const described = describeFilter(filter, filterNames());
       fleetView.message = described ? vscode.l10n.t('Showing only {0}', described) : undefined;

@@ -65,7 +65,19 @@ export function nestingTooDeepAt(text: string): number | undefined {
 
 /** Reads the top-level pairs of a settings file in one pass, without building a tree. */
 export function readSettingsText(text: string): SettingsText {
-  const result: SettingsText = { entries: [], syntaxErrors: [], rootOffset: 0, rootLength: 0 };
+  const entries: SettingEntry[] = [];
+  return { ...visitSettingsText(text, (entry) => entries.push(entry)), entries };
+}
+
+/** What visitSettingsText tells besides the entries: readSettingsText's result without them, and how many there were. */
+export type SettingsTextShape = Omit<SettingsText, 'entries'> & { entryCount: number };
+
+/**
+ * Hands each top-level pair to `onEntry` as it is read, keeping none: a caller that needs only some of what they hold
+ * (the checks of a 10 MB file) keeps that much in memory, not every entry.
+ */
+export function visitSettingsText(text: string, onEntry: (entry: SettingEntry) => void): SettingsTextShape {
+  const result: SettingsTextShape = { syntaxErrors: [], rootOffset: 0, rootLength: 0, entryCount: 0 };
   const tooDeepAt = nestingTooDeepAt(text);
   if (tooDeepAt !== undefined) return { ...result, tooDeepAt };
   let depth = 0;
@@ -82,7 +94,8 @@ export function readSettingsText(text: string): SettingsText {
   };
   const addEntry = (kind: JsonKind, offset: number, length: number, value: string): void => {
     if (!pending) return;
-    result.entries.push({ key: pending.key, keyOffset: pending.offset, keyLength: pending.length, valueOffset: offset, valueLength: length, kind, text: value });
+    result.entryCount++;
+    onEntry({ key: pending.key, keyOffset: pending.offset, keyLength: pending.length, valueOffset: offset, valueLength: length, kind, text: value });
     pending = undefined;
   };
   const containerBegin = (kind: JsonKind, offset: number): void => {

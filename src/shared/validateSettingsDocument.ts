@@ -16,7 +16,7 @@ import { isImmutable } from './rules/immutability';
 import { mayQuoteValue } from './rules/secretDetection';
 import { checkCrossKeyRules, checkSetting } from './rules/settingRules';
 import { createSettingsView, type RuleFinding, type SettingsFix, type SettingsLocation, type SettingsView, type Severity } from './rules/settingsView';
-import { LineIndex, maxNesting, readSettingsText, type SettingEntry } from './settingsText';
+import { LineIndex, maxNesting, type SettingEntry, visitSettingsText } from './settingsText';
 
 export interface Position {
   line: number;
@@ -70,11 +70,20 @@ export interface ValidateSettingsOptions {
 
 const maxSyntaxErrors = 20;
 
-/** Validates one settings file, with its companion if given; the same rules as the request validator. */
+/**
+ * Validates one settings file, with its companion if given; the same rules as the request validator.
+ *
+ * The text is read twice and no list of its entries is kept, which bounds the memory a large file takes (`aksext
+ * validate`, README): the first pass keeps what the cross-key rules read (each key's value) and which keys repeat;
+ * the second reports on each entry, in the order the problems were always reported, and finds the entries that
+ * cross-key findings point at.
+ */
 export function validateSettingsDocument(text: string, opts: ValidateSettingsOptions): SettingsDiagnostic[] {
   const info = opts.extensionType ? findExtensionType(opts.extensionType) : undefined;
   const here: SettingsLocation = opts.isProtected ? 'protected' : 'settings';
-  const parsed = readSettingsText(text);
+  const fold = info && !info.keysCaseSensitive ? (k: string) => k.toLowerCase() : (k: string) => k;
+  const { values, duplicated } = keysAndValues(info, fold);
+  const parsed = visitSettingsText(text, values.add);
   let lines: LineIndex | undefined;
   const out: SettingsDiagnostic[] = [];
   const limit = opts.maxDiagnostics ?? Infinity;
@@ -110,19 +119,10 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
     if (parsed.rootKind !== undefined) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/not-an-object', notAnObjectMessage);
     return out;
   }
-  if (parsed.entries.length === 0 && parsed.syntaxErrors.length === 0 && !opts.draft) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/empty', emptyFileMessage);
+  if (parsed.entryCount === 0 && parsed.syntaxErrors.length === 0 && !opts.draft) add(parsed.rootOffset, parsed.rootLength, 'error', 'settings/empty', emptyFileMessage);
   if (opts.extensionType && !info) {
     const suggestion = suggestExtensionType(opts.extensionType);
     add(parsed.rootOffset, 1, 'hint', 'settings/unknown-extension-type', unknownExtensionTypeMessage(opts.extensionType, suggestion), suggestion ? { suggestion } : undefined);
-  }
-
-  const fold = info && !info.keysCaseSensitive ? (k: string) => k.toLowerCase() : (k: string) => k;
-  const lastByKey = new Map<string, SettingEntry>();
-  const duplicated = new Set<string>();
-  for (const e of parsed.entries) {
-    const key = fold(e.key);
-    if (lastByKey.has(key)) duplicated.add(key);
-    lastByKey.set(key, e);
   }
 
   const addFinding = (entry: SettingEntry, f: RuleFinding): void => {
@@ -135,7 +135,12 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
     else add(entry.keyOffset, entry.keyLength, f.severity, f.code, f.message, data);
   };
 
-  for (const e of parsed.entries) {
+  const view = viewOf(info, values.map, here, opts.companionText);
+  const crossKey = crossKeyFindings(info, view, here).filter((f) => !(opts.existing && f.createOnly));
+  // The entries cross-key findings are about (the last of each key, the one az keeps), found in the second pass.
+  const pointedAt = new Set(crossKey.flatMap((f) => (f.key === undefined ? [] : [fold(f.key)])));
+  const lastByKey = new Map<string, SettingEntry>();
+  visitSettingsText(text, (e) => {
     // az reads the file with Python's json.load, which keeps the last value: a warning, not an error.
     if (duplicated.size > 0 && duplicated.has(fold(e.key))) add(e.keyOffset, e.keyLength, 'warning', 'settings/duplicate-key', duplicateKeyMessage(e.key), { key: e.key });
     // az accepts any JSON value and sends its Python text ("True" for true): what is sent is checked, with a warning.
@@ -147,13 +152,13 @@ export function validateSettingsDocument(text: string, opts: ValidateSettingsOpt
     const fixedHere = opts.existing === true && info !== undefined && isImmutable(info, e.key);
     for (const f of checkSetting(info, e.key, e.kind === 'null' ? undefined : e.text, here)) if (!(fixedHere && f.code === 'settings/immutable-after-create')) addFinding(e, f);
     if (fixedHere && info) addFinding(e, fixedAtCreateFinding(info, e.key));
-  }
+    if (pointedAt.size > 0 && pointedAt.has(fold(e.key))) lastByKey.set(fold(e.key), e);
+  });
 
-  const crossKey = crossKeyFindings(info, parsed.entries, here, opts.companionText).filter((f) => !(opts.existing && f.createOnly));
   // az accepts the file and creates other resources first; only the tools' create stops, so the editor informs. A file
   // still missing a required key is told that first.
   const complete = !crossKey.some((f) => f.key === undefined && f.severity === 'error');
-  const prerequisite = here === 'settings' && complete && parsed.syntaxErrors.length === 0 ? prerequisiteOf(info, parsed.entries, opts.companionText) : undefined;
+  const prerequisite = here === 'settings' && complete && parsed.syntaxErrors.length === 0 ? info?.prerequisites?.(view) : undefined;
   if (prerequisite) add(parsed.rootOffset, 1, 'information', 'settings/az-creates-resources', prerequisite);
   for (const f of crossKey) {
     if (f.key !== undefined) {
@@ -182,18 +187,42 @@ export function toMap(entries: readonly SettingEntry[]): Map<string, string> {
   return map;
 }
 
-function viewOf(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], here: SettingsLocation, companionText: string | undefined): SettingsView {
-  const companion = companionText === undefined ? undefined : readSettingsText(companionText);
-  const other = companion?.rootKind === 'object' ? toMap(companion.entries) : new Map<string, string>();
-  const mine = toMap(entries);
+/**
+ * The first pass's record: each key's value as toMap keeps it (the last that is not null), and the keys written more
+ * than once (folded as the type compares keys). Where keys compare exactly, the map of values also tells which keys
+ * were seen (with the null-valued ones beside it), so no second set of every key is kept.
+ */
+function keysAndValues(info: ExtensionTypeInfo | undefined, fold: (key: string) => string): { values: { map: Map<string, string>; add: (e: SettingEntry) => void }; duplicated: Set<string> } {
+  const map = new Map<string, string>();
+  const nullValued = new Set<string>();
+  const folded = info && !info.keysCaseSensitive ? new Set<string>() : undefined;
+  const duplicated = new Set<string>();
+  const add = (e: SettingEntry): void => {
+    const key = fold(e.key);
+    if (folded ? folded.has(key) : map.has(key) || nullValued.has(key)) duplicated.add(key);
+    folded?.add(key);
+    if (e.kind !== 'null') map.set(e.key, e.text);
+    else if (!folded) nullValued.add(key);
+  };
+  return { values: { map, add }, duplicated };
+}
+
+function viewOf(info: ExtensionTypeInfo | undefined, mine: ReadonlyMap<string, string>, here: SettingsLocation, companionText: string | undefined): SettingsView {
+  const other = new Map<string, string>();
+  if (companionText !== undefined) {
+    const companion = visitSettingsText(companionText, (e) => {
+      if (e.kind !== 'null') other.set(e.key, e.text);
+    });
+    // A companion that is not an object reads as empty, even if an object follows what it starts with.
+    if (companion.rootKind !== 'object') other.clear();
+  }
   return here === 'settings'
     ? createSettingsView(mine, other, info?.keysCaseSensitive ?? true)
     : createSettingsView(other, mine, info?.keysCaseSensitive ?? true);
 }
 
 /** Cross-key findings that belong to this file: about one of its keys, or about a missing key. */
-function crossKeyFindings(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], here: SettingsLocation, companionText: string | undefined): RuleFinding[] {
-  const view = viewOf(info, entries, here, companionText);
+function crossKeyFindings(info: ExtensionTypeInfo | undefined, view: SettingsView, here: SettingsLocation): RuleFinding[] {
   return checkCrossKeyRules(info, view).filter((f) => f.key === undefined || (f.in ?? view.where(f.key)) === here);
 }
 
@@ -205,9 +234,4 @@ function fixedAtCreateFinding(info: ExtensionTypeInfo, key: string): RuleFinding
     key,
     message: `${key} was fixed when ${info.displayName} was created: keep its value here; a new value needs the extension deleted and created again.`,
   };
-}
-
-/** What az would create in Azure for these settings before the extension, if anything. */
-function prerequisiteOf(info: ExtensionTypeInfo | undefined, entries: readonly SettingEntry[], companionText: string | undefined): string | undefined {
-  return info?.prerequisites?.(viewOf(info, entries, 'settings', companionText));
 }

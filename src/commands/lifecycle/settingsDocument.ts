@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bindSettingsFile } from '../../client';
+import { bindSettingsFile } from '../../settingsFileBinder';
 import { validateSettingsDocument } from '../../shared';
 import { readSettingsText } from '../../shared/settingsText';
 import type { Prompter } from '../../ui/prompter';

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createHttpHeaders, createPipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armClientOptions } from '../../../src/azure/armClientOptions';
 import { EXTENSIONS_API_VERSION } from '../../../src/azure/extensionModel';
 import { KubernetesConfigurationClient } from '../../../src/azure/kubernetesConfigurationClient';
@@ -62,6 +63,18 @@ describe('tokenHostGuard', () => {
     it('a nextLink to another host never receives the token', async () => {
       const listing = async (): Promise<void> => {
         await client().listExtensions(cluster);
+      };
+      await assert.rejects(listing(), /Refusing to send Azure credentials to 127\.0\.0\.1/);
+      assert.equal(emulator.requests.length, 1, 'the first page was read');
+      assert.deepEqual(foreignRequests(), []);
+    });
+
+    // Clients built on @azure/core-client's ServiceClient (arm-resources-subscriptions) add their bearer policy after
+    // ours: only the perRetry position puts the guard after it there.
+    it('a nextLink to another host never receives the token from a client that adds its bearer policy last', async () => {
+      const subscriptions = new SubscriptionClient(fakeCredential, { ...armClientOptions(emulator.url.replace('127.0.0.1', 'localhost'), emulator.caPem), retryOptions: { maxRetries: 0 } });
+      const listing = async (): Promise<void> => {
+        for await (const subscription of subscriptions.subscriptions.list()) assert.ok(subscription.subscriptionId);
       };
       await assert.rejects(listing(), /Refusing to send Azure credentials to 127\.0\.0\.1/);
       assert.equal(emulator.requests.length, 1, 'the first page was read');

@@ -131,8 +131,9 @@ describe('aksext validate (dist/cli.js)', function () {
       assert.equal(status, 0);
       assert.match(stdout, /warning settings\/too-many-problems: 99,000 more problems in this file are not listed/);
       // Beyond node's own memory, V8 keeps up to 48 MiB of young generation (3 semi-spaces of 16 MiB) for garbage.
+      // Measured (bench:validate-memory): about 2.6 times the file beyond that; 4.4 times when every entry was kept.
       const youngGeneration = 48 * 1024 * 1024;
-      assert.ok(maxRss - baseline < 5 * size + youngGeneration, `peak memory ${maxRss - baseline} bytes above node's own for ${size} bytes`);
+      assert.ok(maxRss - baseline < 3.5 * size + youngGeneration, `peak memory ${maxRss - baseline} bytes above node's own for ${size} bytes`);
     });
 
     it('an unknown --type: not checked (2), with "did you mean" when a known type is close', () => {

@@ -46,6 +46,19 @@ describe('settings document rules', () => {
     ]);
   });
 
+  it('a key written twice is a duplicate whatever its values (null, other JSON) and however the type compares keys', () => {
+    const duplicates = (text: string, extensionType?: string): string[] =>
+      validateSettingsDocument(text, { extensionType, isProtected: false }).filter((d) => d.code === 'settings/duplicate-key').map((d) => `${d.range.start.line}:${d.range.start.character}`);
+    assert.deepEqual(duplicates('{"a": null,\n "a": "x"}'), ['0:1', '1:1']);
+    assert.deepEqual(duplicates('{"a": "x",\n "a": null}'), ['0:1', '1:1']);
+    assert.deepEqual(duplicates('{"a": null,\n "a": null}'), ['0:1', '1:1']);
+    assert.deepEqual(duplicates('{"a": 1,\n "b": [],\n "a": {}}'), ['0:1', '2:1']);
+    // Backup compares keys without case (az-exact rules); Flux does not.
+    assert.deepEqual(duplicates('{"Key": null,\n "key": "x"}', 'microsoft.dataprotection.kubernetes'), ['0:1', '1:1']);
+    assert.deepEqual(duplicates('{"Key": "1",\n "key": "2"}', 'microsoft.dataprotection.kubernetes'), ['0:1', '1:1']);
+    assert.deepEqual(duplicates('{"Key": null,\n "key": "x"}', 'microsoft.flux'), []);
+  });
+
   it('reports values that are not strings, on the value', () => {
     assert.deepEqual(only('{"a": 1, "b": null, "c": {"d": "e"}, "f": ["g"]}').map((d) => [d.code, d.start]), [
       ['settings/value-not-string', '0:6'],

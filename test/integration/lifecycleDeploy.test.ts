@@ -50,6 +50,33 @@ suite('Lifecycle: deploy from the tree', () => {
     assert.deepEqual(await putTargets(), ['aks-dev-westus2']);
   });
 
+  test('from a subscription the type, the clusters and the wizard are one flow: one step counter, Back from the name returns to the clusters (still picked), then the type', async function () {
+    this.timeout(30_000);
+    const subscription = await childLabelled(api(), undefined, 'Contoso Dev/Test');
+    const { result, prompter } = await runWith<DeployResults>(
+      api(),
+      [
+        { when: /Extension type/, pick: 'microsoft.flux' },
+        { when: /Clusters to deploy microsoft\.flux to/, pickMany: ['aks-dev-westus2'] },
+        { when: /Name of the extension instance/, back: true },
+        { when: /Clusters to deploy microsoft\.flux to/, back: true },
+        { when: /Extension type/, pick: 'microsoft.flux' },
+        { when: /Clusters to deploy microsoft\.flux to/, pickMany: ['aks-dev-westus2'] },
+        ...fluxWizard('Deploy to 1 cluster').slice(1),
+      ],
+      'deployToClusters',
+      subscription,
+    );
+    assert.deepEqual(prompter.unused, []);
+    assert.deepEqual(outcomes(result), { 'aks-dev-westus2': 'succeeded' }, JSON.stringify(prompter.messages));
+    const asked = prompter.questions.map((q, i) => `${/Extension type|Clusters to deploy|Name of the|Review/.exec(q)?.[0] ?? '…'} ${prompter.steps[i].step}/${prompter.steps[i].totalSteps}${prompter.steps[i].canGoBack ? ' back' : ''}`);
+    assert.deepEqual(asked.slice(0, 6), ['Extension type 1/9', 'Clusters to deploy 2/9 back', 'Name of the 3/9 back', 'Clusters to deploy 2/9 back', 'Extension type 1/9', 'Clusters to deploy 2/9 back']);
+    assert.equal(asked.at(-1), 'Review 9/9 back');
+    const pickers = prompter.offered.filter((o) => /Clusters to deploy/.test(o.question));
+    assert.deepEqual(pickers[1].items.filter((i) => i.picked).map((i) => i.label), ['aks-dev-westus2'], 'the clusters picked before are still picked');
+    assert.deepEqual(await putTargets(), ['aks-dev-westus2']);
+  });
+
   test('"Retry the Failed Ones" from the summary deploys again to the cluster that failed, which ends Succeeded', async function () {
     this.timeout(30_000);
     await emulatorControl.setOptions({ failNextOperation: true });

@@ -179,13 +179,51 @@ async function askOtherPlan(prompter: Prompter, state: CreateState, title: strin
   return true;
 }
 
+/** When each optional question is asked; the name and the review always are. */
+function questionsAsked(catalog: CatalogAnswer, preset: CreatePreset) {
+  return {
+    type: (): boolean => preset.extensionType === undefined,
+    // Types known to install only at cluster scope are not asked. Until a type is chosen the step counter counts
+    // this step out, as for most types, so it does not shrink after the first answer.
+    scope: (state: CreateState): boolean => state.extensionType !== undefined && (!info(state) || info(state)?.scopes.includes('namespace') === true),
+    // AzureML's namespace is forced and Backup's ignored: asking would mislead.
+    namespace: (state: CreateState): boolean => (state.scope ?? 'cluster') === 'namespace' || (!info(state)?.releaseNamespaceForced && !info(state)?.releaseNamespaceIgnored),
+    upgrades: (state: CreateState): boolean => !info(state)?.versionIgnored,
+    releaseTrain: (state: CreateState): boolean => state.autoUpgrade,
+    version: (state: CreateState): boolean => !state.autoUpgrade,
+    // A settings file that says whether Dapr is installed answers this; otherwise the question is asked, file or not.
+    dapr: (state: CreateState): boolean => isDapr(state) && !fileAnswersDapr(preset.settings),
+    settings: (): boolean => preset.settings === undefined,
+    protectedSettings: (state: CreateState): boolean => preset.protectedSettings === undefined && !info(state)?.protectedSettingsIgnored,
+    // Only a Marketplace type takes a plan: one whose catalog entry has planInfo, or one Azure's catalog does not list
+    // (typed in) that this extension does not know as first-party. Counted out until a type is chosen.
+    plan: (state: CreateState): boolean => state.extensionType !== undefined && asksPlan(catalog, state.extensionType),
+  };
+}
+
+/** The answers the wizard starts from. */
+function initialState(preset: CreatePreset): CreateState {
+  return { extensionType: preset.extensionType, settings: preset.settings, protectedSettings: preset.protectedSettings, autoUpgrade: true };
+}
+
+/**
+ * How many questions the wizard asks, as its counter says at its first question, once the type is known (or still to be
+ * chosen, counted the same way): so a flow that asks the type and continues with the wizard counts it before it starts.
+ */
+export function createQuestionCount(catalog: CatalogAnswer, extensionType: string | undefined): number {
+  const state = initialState({ extensionType });
+  const optional = Object.entries(questionsAsked(catalog, { extensionType })).filter(([question]) => question !== 'type');
+  return 2 + optional.filter(([, asked]) => asked(state)).length;
+}
+
 function steps(services: ExtensionServices, target: CreateTarget, catalog: CatalogAnswer, preset: CreatePreset): Step<CreateState>[] {
   const { prompter } = services;
+  const asks = questionsAsked(catalog, preset);
   const { title, cluster } = target;
   const logFallback = catalogFallbackLogger(services, cluster);
   return [
     {
-      when: () => preset.extensionType === undefined,
+      when: asks.type,
       async run(state, position) {
         state.extensionType = await pickExtensionType(prompter, catalog, { title, cluster, value: state.extensionType }, position);
         return state.extensionType !== undefined;
@@ -206,9 +244,7 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       },
     },
     {
-      // Types known to install only at cluster scope are not asked. Until a type is chosen the step counter counts
-      // this step out, as for most types, so it does not shrink after the first answer.
-      when: (state) => state.extensionType !== undefined && (!info(state) || info(state)?.scopes.includes('namespace') === true),
+      when: asks.scope,
       async run(state, position) {
         const scope = await prompter.pick<'cluster' | 'namespace'>(
           [
@@ -225,8 +261,7 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       },
     },
     {
-      // AzureML's namespace is forced and Backup's ignored: asking would mislead.
-      when: (state) => (state.scope ?? 'cluster') === 'namespace' || (!info(state)?.releaseNamespaceForced && !info(state)?.releaseNamespaceIgnored),
+      when: asks.namespace,
       async run(state, position) {
         const namespaceScope = state.scope === 'namespace';
         const catalogDefault = catalogEntry(catalog, state.extensionType)?.defaultReleaseNamespace;
@@ -242,7 +277,7 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       },
     },
     {
-      when: (state) => !info(state)?.versionIgnored,
+      when: asks.upgrades,
       async run(state, position) {
         // The three autoUpgradeMode values of API 2025-03-01: compatible (the service's default), patch, and none (a pin).
         const auto = await prompter.pick<'compatible' | 'patch' | 'none'>(
@@ -261,7 +296,7 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       },
     },
     {
-      when: (state) => state.autoUpgrade,
+      when: asks.releaseTrain,
       async run(state, position) {
         const trains = info(state)?.releaseTrains ?? ['stable', 'preview'];
         state.releaseTrain = await pickOrType(
@@ -274,7 +309,7 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       },
     },
     {
-      when: (state) => !state.autoUpgrade,
+      when: asks.version,
       async run(state, position) {
         const versions = await listCatalogVersions(services.access, cluster, state.extensionType ?? '', 'stable', logFallback);
         state.version = await pickOrType(
@@ -287,8 +322,7 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       },
     },
     {
-      // A settings file that says whether Dapr is installed answers this; otherwise the question is asked, file or not.
-      when: (state) => isDapr(state) && !fileAnswersDapr(preset.settings),
+      when: asks.dapr,
       async run(state, position) {
         const takeover = await prompter.pick<boolean>(
           [
@@ -311,7 +345,7 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       },
     },
     {
-      when: () => preset.settings === undefined,
+      when: asks.settings,
       async run(state, position) {
         const extensionType = state.extensionType ?? '';
         const editInDocument = (): Promise<Record<string, string> | undefined> =>
@@ -327,16 +361,14 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
       },
     },
     {
-      when: (state) => preset.protectedSettings === undefined && !info(state)?.protectedSettingsIgnored,
+      when: asks.protectedSettings,
       async run(state, position) {
         state.protectedSettings = await askSettings(prompter, { title, isProtected: true }, position);
         return state.protectedSettings !== undefined;
       },
     },
     {
-      // Only a Marketplace type takes a plan: one whose catalog entry has planInfo, or one Azure's catalog does not list
-      // (typed in) that this extension does not know as first-party. Counted out until a type is chosen.
-      when: (state) => state.extensionType !== undefined && asksPlan(catalog, state.extensionType),
+      when: asks.plan,
       async run(state, position) {
         const catalogPlan = catalogEntry(catalog, state.extensionType)?.plan;
         const choice = await prompter.pick<'catalog' | 'none' | 'other'>(
@@ -365,9 +397,12 @@ function steps(services: ExtensionServices, target: CreateTarget, catalog: Catal
   ];
 }
 
-/** Asks for everything `az k8s-extension create` takes, with Back and a step counter; undefined when cancelled. */
-export async function askCreateRequest(services: ExtensionServices, target: CreateTarget, preset: CreatePreset = {}): Promise<ExtensionRequest | undefined> {
+/**
+ * Asks for everything `az k8s-extension create` takes, with Back and a step counter; undefined when cancelled. `within`
+ * places the wizard as one step of a larger flow (runSteps): one counter, and Back from its first question leaves it.
+ */
+export async function askCreateRequest(services: ExtensionServices, target: CreateTarget, preset: CreatePreset = {}, within?: StepPosition): Promise<ExtensionRequest | undefined> {
   const catalog = await listCatalogTypes(services.access, target.cluster, catalogFallbackLogger(services, target.cluster));
-  const state: CreateState = { extensionType: preset.extensionType, settings: preset.settings, protectedSettings: preset.protectedSettings, autoUpgrade: true };
-  return (await runSteps(steps(services, target, catalog, preset), state)) ? toRequest(state) : undefined;
+  const state = initialState(preset);
+  return (await runSteps(steps(services, target, catalog, preset), state, within)) ? toRequest(state) : undefined;
 }

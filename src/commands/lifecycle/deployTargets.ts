@@ -12,7 +12,7 @@ import { runSteps, type StepPosition } from '../../ui/multiStep';
 import type { PickItem } from '../../ui/prompter';
 import type { ExtensionServices } from '../services';
 import { catalogReasons } from './clusterChecks';
-import { pickExtensionType } from './createWizard';
+import { createQuestionCount, pickExtensionType } from './createWizard';
 import { describeRequest, type TargetReview } from './createTarget';
 
 /** "1 cluster", "3 clusters". */
@@ -75,7 +75,7 @@ async function pickerCheck(services: ExtensionServices, cluster: ClusterModel, i
   return { cluster, state: blocker && 'skipped', message: blocker?.reason ?? '' };
 }
 
-async function clusterItem(services: ExtensionServices, subscription: SubscriptionNode, cluster: ClusterModel, intent: InstallIntent | undefined): Promise<PickItem<ClusterModel>> {
+async function clusterItem(services: ExtensionServices, subscription: SubscriptionNode, cluster: ClusterModel, intent: InstallIntent | undefined, picked: boolean): Promise<PickItem<ClusterModel>> {
   const check = await pickerCheck(services, cluster, intent);
   const version = cluster.kubernetesVersion ? `v${cluster.kubernetesVersion}` : undefined;
   const icon = check.state === 'skipped' ? '$(warning) ' : check.state === 'notChecked' ? '$(question) ' : '';
@@ -89,6 +89,7 @@ async function clusterItem(services: ExtensionServices, subscription: Subscripti
           ? vscode.l10n.t('Could not be checked now; checked again before sending')
           : undefined,
     value: cluster,
+    picked,
     group: subscription.subscription.name,
   };
 }
@@ -100,13 +101,15 @@ async function clusterItem(services: ExtensionServices, subscription: Subscripti
 export async function pickDeployClusters(
   services: ExtensionServices,
   subscriptions: readonly SubscriptionNode[],
-  options: { readonly intent?: InstallIntent; readonly exclude?: string; readonly position?: StepPosition },
+  options: { readonly intent?: InstallIntent; readonly exclude?: string; readonly position?: StepPosition; readonly picked?: readonly ClusterModel[] },
 ): Promise<ClusterModel[] | undefined> {
+  // Back to the picker keeps the clusters picked before.
+  const pickedIds = new Set(options.picked?.map((c) => c.id.toLowerCase()));
   const items = (
     await Promise.all(
       subscriptions.map(async (s) => {
         const clusters = (await services.access.listClusters(s.subscription)).filter((c) => c.id.toLowerCase() !== options.exclude?.toLowerCase());
-        return Promise.all(clusters.map((c) => clusterItem(services, s, c, options.intent)));
+        return Promise.all(clusters.map((c) => clusterItem(services, s, c, options.intent, pickedIds.has(c.id.toLowerCase()))));
       }),
     )
   ).flat();
@@ -139,14 +142,20 @@ export interface TypedTargets {
 
 /**
  * From the palette or a subscription: the extension type first, so the cluster picker can mark every cluster that will
- * be skipped and why (the catalog's reasons included) before the user picks; with Back between the two.
+ * be skipped and why (the catalog's reasons included) before the user picks; then `next` (the create wizard) as the
+ * third step of the same flow: one step counter, and Back from its first question returns to the clusters, then the type,
+ * each with its answer kept.
  */
-export async function pickTypeAndClusters(services: ExtensionServices, subscription: SubscriptionNode): Promise<TypedTargets | undefined> {
+export async function pickTypeAndClusters<R>(
+  services: ExtensionServices,
+  subscription: SubscriptionNode,
+  next: (typed: TypedTargets, position: StepPosition) => Promise<R | undefined>,
+): Promise<R | undefined> {
   const title = vscode.l10n.t('Deploy an extension to clusters of {0}', subscription.subscription.name);
   const catalog = await listCatalogTypes(services.access, { subscriptionId: subscription.subscription.subscriptionId }, (err) =>
     services.log.warn(`Extension-types catalog of ${subscription.subscription.name} did not answer; using the built-in list (${describeAzureError(err, 'Listing extension types').detail})`),
   );
-  const answers: { extensionType?: string; clusters: ClusterModel[] } = { clusters: [] };
+  const answers: { extensionType?: string; clusters: ClusterModel[]; result?: R } = { clusters: [] };
   const completed = await runSteps(
     [
       {
@@ -158,12 +167,21 @@ export async function pickTypeAndClusters(services: ExtensionServices, subscript
       {
         async run(state: typeof answers, position) {
           const intent = { extensionType: state.extensionType ?? '', name: '' };
-          state.clusters = (await pickDeployClusters(services, [subscription], { intent, position })) ?? [];
-          return state.clusters.length > 0;
+          const picked = await pickDeployClusters(services, [subscription], { intent, position, picked: state.clusters });
+          state.clusters = picked ?? state.clusters;
+          return picked !== undefined;
+        },
+      },
+      {
+        // Counted as the wizard's questions, so the counter is one from the type to the review.
+        size: (state: typeof answers) => createQuestionCount(catalog, state.extensionType),
+        async run(state: typeof answers, position) {
+          state.result = await next({ extensionType: state.extensionType ?? '', clusters: state.clusters }, position);
+          return state.result !== undefined;
         },
       },
     ],
     answers,
   );
-  return completed && answers.extensionType ? { extensionType: answers.extensionType, clusters: answers.clusters } : undefined;
+  return completed ? answers.result : undefined;
 }

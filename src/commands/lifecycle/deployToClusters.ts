@@ -3,7 +3,7 @@ import type { ClusterModel } from '../../azure/clusterModel';
 import { requestFromExtension } from '../../lifecycle/extensionBody';
 import { newRolloutRecord, type RolloutOptions, type RolloutTarget } from '../../rollout/rolloutRecord';
 import { acceptsProtectedSettings, type ExtensionRequest } from '../../shared';
-import { runSteps } from '../../ui/multiStep';
+import { runSteps, type StepPosition } from '../../ui/multiStep';
 import { type ClusterNode, type ExtensionNode, subscriptionNode } from '../../tree/treeNodes';
 import { asTreeNode, resolveSubscriptionNode } from '../nodePickers';
 import { registerCommand } from '../registerCommand';
@@ -70,8 +70,8 @@ async function planCopy(services: ExtensionServices, node: ExtensionNode, given:
       {
         when: () => given.length === 0,
         async run(state, position) {
-          const picked = await pickDeployClusters(services, subscriptions, { intent, exclude: node.parent.cluster.id, position });
-          state.clusters = picked ?? [];
+          const picked = await pickDeployClusters(services, subscriptions, { intent, exclude: node.parent.cluster.id, position, picked: state.clusters });
+          state.clusters = picked ?? state.clusters;
           return picked !== undefined;
         },
       },
@@ -101,8 +101,11 @@ async function planCopy(services: ExtensionServices, node: ExtensionNode, given:
   return completed && answers.plan ? { ...answers.plan, options: answers.options } : undefined;
 }
 
-/** A new extension: the create wizard, titled for the deployment, whose last step is the deployment's review. */
-async function planNew(services: ExtensionServices, clusters: readonly ClusterModel[], preset: CreatePreset = {}): Promise<DeploymentPlan | undefined> {
+/**
+ * A new extension: the create wizard, titled for the deployment, whose last step is the deployment's review; `within`
+ * when it continues the type and cluster questions.
+ */
+async function planNew(services: ExtensionServices, clusters: readonly ClusterModel[], preset: CreatePreset = {}, within?: StepPosition): Promise<DeploymentPlan | undefined> {
   let targets: CheckedTargets | undefined;
   const choices = { options: defaultRolloutOptions() };
   const req = await askCreateRequest(services, {
@@ -115,7 +118,7 @@ async function planNew(services: ExtensionServices, clusters: readonly ClusterMo
       targets = await checkTargets(services, clusters, answered);
       return { ...deployReview(answered, targets.ready, targets.skipped), adjustments: rolloutAdjustments(services.prompter, choices, targets.ready.length) };
     },
-  }, preset);
+  }, preset, within);
   return req && targets && { req, ...targets, options: choices.options };
 }
 
@@ -128,8 +131,9 @@ async function planDeployment(services: ExtensionServices, arg: unknown, selecti
   if (fromTree.length > 0) {
     return planNew(services, fromTree.map((n) => n.cluster));
   }
-  const typed = await pickTypeAndClusters(services, await resolveSubscriptionNode(arg, services));
-  return typed && planNew(services, typed.clusters, { extensionType: typed.extensionType });
+  return pickTypeAndClusters(services, await resolveSubscriptionNode(arg, services), (typed, position) =>
+    planNew(services, typed.clusters, { extensionType: typed.extensionType }, position),
+  );
 }
 
 /** Deploy to Clusters…: the same extension on many clusters, checked first, rolled out within Azure's budgets, summarised. */

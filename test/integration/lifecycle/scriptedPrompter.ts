@@ -35,7 +35,7 @@ export class ScriptedPrompter implements Prompter {
   /** What progress notifications reported ("3 of 5, about 2 s left"), in order. */
   readonly progressReports: string[] = [];
   /** The items of every pick, with its question, as the user saw them. */
-  readonly offered: { question: string; items: { label: string; description?: string; detail?: string; group?: string }[] }[] = [];
+  readonly offered: { question: string; items: { label: string; description?: string; detail?: string; group?: string; picked?: boolean }[] }[] = [];
 
   constructor(private readonly answers: ScriptedAnswer[]) {}
 
@@ -75,7 +75,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   private offer<T>(question: string, items: readonly PickItem<T>[]): void {
-    this.offered.push({ question, items: items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, group: i.group })) });
+    this.offered.push({ question, items: items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, group: i.group, picked: i.picked })) });
   }
 
   pickMany<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T[] | undefined> {

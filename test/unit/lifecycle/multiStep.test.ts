@@ -30,6 +30,27 @@ describe('multi-step input', () => {
     assert.deepEqual(state.answers, ['one=a', 'three=c', 'three=c2', 'four=d']);
   });
 
+  it('counts a nested flow in the outer counter, and Back from its first step returns to the outer previous step', async () => {
+    const seen: string[] = [];
+    const script = ['a', 'b', 'back', 'back', 'a2', 'b2', 'c', 'd'];
+    const ask = (name: string) => ({
+      run: (state: State, position: StepPosition): Promise<boolean> => {
+        seen.push(`${name} ${position.step}/${position.totalSteps}${position.canGoBack ? ' back' : ''}`);
+        const answer = script.shift();
+        if (answer === 'back') {
+          return Promise.reject(new GoBackError());
+        }
+        state.answers.push(`${name}=${answer ?? ''}`);
+        return Promise.resolve(true);
+      },
+    });
+    const nested = { size: () => 2, run: (state: State, position: StepPosition) => runSteps([ask('c'), ask('d')], state, position) };
+    const state: State = { answers: [], skipSecond: false };
+    assert.equal(await runSteps([ask('a'), ask('b'), nested], state), true);
+    assert.deepEqual(seen, ['a 1/4', 'b 2/4 back', 'c 3/4 back', 'b 2/4 back', 'a 1/4', 'b 2/4 back', 'c 3/4 back', 'd 4/4 back']);
+    assert.deepEqual(state.answers, ['a=a', 'b=b', 'a=a2', 'b=b2', 'c=c', 'd=d']);
+  });
+
   it('stops when a step is cancelled', async () => {
     const done = await runSteps([{ run: () => Promise.resolve(false) }, { run: () => Promise.reject(new Error('never')) }], {});
     assert.equal(done, false);

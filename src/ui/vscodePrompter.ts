@@ -70,8 +70,10 @@ export const vscodePrompter: Prompter = {
     quickPick.matchOnDescription = true;
     quickPick.canSelectMany = true;
     quickPick.items = toItems(items);
+    const answer = run(quickPick, (q) => q.selectedItems.map((i) => i.value));
+    // Checked once shown: code-server's quick input (4.x) drops the checks of selectedItems set before show().
     quickPick.selectedItems = quickPick.items.filter((i) => i.picked);
-    return run(quickPick, (q) => q.selectedItems.map((i) => i.value));
+    return answer;
   },
   input(options: InputOptions): Promise<string | undefined> {
     const box = vscode.window.createInputBox();

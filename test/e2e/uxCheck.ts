@@ -169,7 +169,25 @@ async function deployFromSubscription(page: Page, shots: Screenshots): Promise<v
   await list.getByText('Will be skipped: contoso.azurevote 0.2.1 does not run on Kubernetes 1.29.9', { exact: false }).first().waitFor({ timeout: 15_000 });
   await shots.take(page, '7-deploy-from-subscription');
   console.log('[ui] deploy from a subscription: the type first, then the clusters with the catalog\'s version reason marked');
+  await wizardContinuesPicker(page, shots);
   await page.keyboard.press('Escape');
+}
+
+/** The create wizard after the picker counts on from it, and its Back button returns to the picker with the cluster still checked. */
+async function wizardContinuesPicker(page: Page, shots: Screenshots): Promise<void> {
+  const cluster = page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: 'aks-prod-eastus-01' });
+  await cluster.click();
+  await acceptQuickInput(page);
+  const name = await waitUntil(() => quickInputText(page), (text) => text.includes('Name of the extension instance'), 'the wizard\'s first question');
+  if (!/\(3\/(\d+)\)/.test(name)) {
+    throw new Error(`the wizard after the type and the clusters does not count on from them: ${name}`);
+  }
+  await shots.take(page, '7-deploy-wizard-counts-on');
+  await page.locator(`${QUICK_INPUT} .codicon-quick-input-back`).click();
+  const picker = await waitUntil(() => quickInputText(page), (text) => text.startsWith('Clusters to deploy contoso.azurevote to'), 'the cluster picker again, after Back');
+  await page.locator(`${QUICK_INPUT} .monaco-list-row[aria-checked="true"]`, { hasText: 'aks-prod-eastus-01' }).waitFor({ timeout: 15_000 });
+  await shots.take(page, '7-deploy-back-to-picker');
+  console.log(`[ui] the wizard asks "${name}"; Back returns to "${picker}" with aks-prod-eastus-01 still checked`);
 }
 
 /** The palette's Show Extension: one list of every extension, cluster and subscription in each row; typing a cluster filters. */

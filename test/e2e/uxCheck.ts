@@ -178,10 +178,12 @@ async function wizardContinuesPicker(page: Page, shots: Screenshots): Promise<vo
   const cluster = page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: 'aks-prod-eastus-01' });
   await cluster.click();
   await acceptQuickInput(page);
-  const name = await waitUntil(() => quickInputText(page), (text) => text.includes('Name of the extension instance'), 'the wizard\'s first question');
-  if (!/\(3\/(\d+)\)/.test(name)) {
-    throw new Error(`the wizard after the type and the clusters does not count on from them: ${name}`);
-  }
+  // The title and the prompt change one after the other: wait for both.
+  const name = await waitUntil(
+    () => quickInputText(page),
+    (text) => text.includes('Name of the extension instance') && /\(3\/\d+\)/.test(text),
+    'the wizard\'s first question, counted on from the type and the clusters (3/…)',
+  );
   await shots.take(page, '7-deploy-wizard-counts-on');
   await page.locator(`${QUICK_INPUT} .codicon-quick-input-back`).click();
   const picker = await waitUntil(() => quickInputText(page), (text) => text.startsWith('Clusters to deploy contoso.azurevote to'), 'the cluster picker again, after Back');

@@ -4,7 +4,7 @@ import type { AksClusterExtensionsApi } from '../../src/extensionApi';
 import type { FleetBucketNode, FleetMemberNode, FleetTypeNode } from '../../src/fleetView/fleetNodes';
 import type { RecordedRequest } from '../emulator/emulatorTypes';
 import { emulatorControl } from './emulatorControl';
-import { lifecycleSuiteSetup, runWith, treeShows, writes } from './lifecycle/lifecycleFixture';
+import { extensionNamed, lifecycleSuiteSetup, runWith, treeShows, writes } from './lifecycle/lifecycleFixture';
 
 type Outcomes = { cluster: { name: string }; outcome: string; message: string }[];
 
@@ -150,5 +150,22 @@ suite('Rollout from the fleet view: update, recreate, cancel and resume', () => 
     assert.deepEqual(byName(result), { 'aks-prod-eastus-01': 'succeeded', 'aks-fabrikam-gitops': 'succeeded', 'aks-prod-weu-01': 'skipped' }, JSON.stringify(result));
     const patches = (await writes()).filter((w) => w.method === 'PATCH' && w.status < 300).map(clusterOf);
     assert.deepEqual(patches.sort(), ['aks-fabrikam-gitops', 'aks-prod-eastus-01'], 'each cluster written once: Resume read the running one again instead of sending it twice');
+  });
+
+  test('Update on two flux rows selected together in the Clusters view: the fleet rollout, one review, each cluster written once', async function () {
+    this.timeout(120_000);
+    const rows = [await extensionNamed(api(), 'aks-prod-eastus-01', 'flux'), await extensionNamed(api(), 'aks-fabrikam-gitops', 'flux')];
+    // One row selected keeps the single update, whose first question names its cluster.
+    const single = await runWith(api(), [{ when: /^Update flux on aks-prod-eastus-01 \| What to change/, cancel: true }], 'updateExtension', rows[0], [rows[0]]);
+    assert.match(single.prompter.offered[0]?.question ?? '', /^Update flux on aks-prod-eastus-01 \| /, JSON.stringify(single.prompter.offered));
+    // As VS Code calls a context-menu command with canSelectMany: the clicked row, then the selection.
+    const { result, prompter } = await runWith<Outcomes>(api(), pinFlux('1.13.2', [{ pick: /^\$\((check|warning)\) Update 2 instance/ }]), 'updateExtension', rows[0], rows);
+    assert.ok(Array.isArray(result), 'the fleet rollout ran and gave its outcomes');
+    assert.deepEqual(byName(result), { 'aks-prod-eastus-01': 'succeeded', 'aks-fabrikam-gitops': 'succeeded' }, JSON.stringify(result));
+    const reviews = prompter.offered.filter((o) => /\| Review/.test(o.question));
+    assert.equal(reviews.length, 1, 'one review for both');
+    assert.ok(['aks-prod-eastus-01', 'aks-fabrikam-gitops'].every((c) => reviews[0].items.some((i) => i.label.startsWith(`Updates flux on ${c}`))), JSON.stringify(reviews[0]));
+    assert.deepEqual((await accepted()).sort(), ['PATCH aks-fabrikam-gitops/flux', 'PATCH aks-prod-eastus-01/flux']);
+    await treeShows(api(), 'aks-fabrikam-gitops', 'flux', /1\.13\.2/);
   });
 });

@@ -12,7 +12,7 @@ import { type FleetInstance, fleetInstances, fleetTargets, instanceNames, runFle
  * Delete… on a bucket or a multi-selection: one review listing each cluster, one modal yes, then a rollout within
  * Azure's budgets; each instance is read right before its delete (one that is busy or gone gets nothing).
  */
-async function deleteFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
+export async function deleteFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
   const names = instanceNames(instances);
   const title = vscode.l10n.t('Delete {0} from {1} cluster(s)', names, instances.length);
   const targets = fleetTargets(instances);

@@ -30,7 +30,7 @@ function droppedProtected(instances: readonly FleetInstance[], answer: SettingsA
  * the settings it has (each read right before its delete) and the protected settings given once for all; one review
  * listing each cluster and one modal yes, which names what is lost; then a rollout within Azure's budgets.
  */
-async function recreateFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
+export async function recreateFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
   const names = instanceNames(instances);
   const title = vscode.l10n.t('Recreate {0} on {1} cluster(s)', names, instances.length);
   const targets = fleetTargets(instances);

@@ -52,7 +52,7 @@ function azCommands(instances: readonly FleetInstance[], patch: PatchExtension):
  * configuration settings) for every instance, one review listing each cluster, then a rollout within Azure's budgets.
  * Each instance is read right before it is written; protected settings are never sent.
  */
-async function updateFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
+export async function updateFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
   const names = instanceNames(instances);
   const title = vscode.l10n.t('Update {0} on {1} cluster(s)', names, instances.length);
   const targets = fleetTargets(instances);

@@ -48,7 +48,7 @@ const FLUX_CLUSTERS = ['aks-prod-eastus-01', 'aks-fabrikam-gitops', 'aks-prod-we
 function pinFlux(version: string, review: { pick: RegExp }[]): { when: RegExp; pick?: RegExp | string; input?: string }[] {
   return [
     { when: /What to change on every instance/, pick: 'Auto-upgrade, version or release train' },
-    { when: /^Update flux on \d+ cluster\(s\)$/, pick: 'Pin a version' },
+    { when: /^Update flux on \d+ clusters?$/, pick: 'Pin a version' },
     { when: /Version to pin/, input: version },
     ...review.map((r) => ({ when: /^Update flux on .*\| Review/, pick: r.pick })),
   ];
@@ -89,7 +89,7 @@ suite('Rollout from the fleet view: update, recreate, cancel and resume', () => 
     // The one review listed every cluster and what happens to it; the canary was changed there.
     const reviews = prompter.offered.filter((o) => /\| Review/.test(o.question));
     assert.ok(reviews[0].items.some((i) => /^Updates flux on aks-prod-eastus-01/.test(i.label)) && reviews[0].items.some((i) => /^Skips flux on aks-prod-weu-01: .*Creating/.test(i.label)), JSON.stringify(reviews[0]));
-    assert.ok(reviews[1].items.some((i) => /Canary: the first 1 cluster\(s\) alone/.test(i.label)), JSON.stringify(reviews[1]));
+    assert.ok(reviews[1].items.some((i) => /Canary: the first 1 cluster alone/.test(i.label)), JSON.stringify(reviews[1]));
     assert.equal(prompter.confirmations.length, 0, 'no question per instance');
     const patches = (await writes()).filter((w) => w.method === 'PATCH' && w.status < 300);
     assert.deepEqual(patches.map(clusterOf).sort(), ['aks-fabrikam-gitops', 'aks-prod-eastus-01']);
@@ -111,7 +111,7 @@ suite('Rollout from the fleet view: update, recreate, cancel and resume', () => 
       [
         { when: /protected settings for every instance/, pick: 'None' },
         { when: /^Recreate .*\| Review/, pick: /Delete and Create 2 instance/ },
-        { when: /^Delete 2 extension instance\(s\) and create them again\?/, confirm: true },
+        { when: /^Delete 2 instances and create them again\?/, confirm: true },
       ],
       'fleet.recreate',
       buckets[0],

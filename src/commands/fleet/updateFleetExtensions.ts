@@ -12,6 +12,7 @@ import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { defaultRolloutOptions, rolloutAdjustments } from '../rollout/rolloutOptionsReview';
 import { type FleetInstance, fleetInstances, fleetTargets, instanceNames, runFleetRollout, targetLines } from './fleetRollout';
+import { clusterCount, instanceCount } from '../../ui/counts';
 
 /** The answers of an update on many clusters: what to change, the change, and how it is rolled out. */
 interface FleetUpdateAnswers {
@@ -54,7 +55,7 @@ function azCommands(instances: readonly FleetInstance[], patch: PatchExtension):
  */
 export async function updateFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
   const names = instanceNames(instances);
-  const title = vscode.l10n.t('Update {0} on {1} cluster(s)', names, instances.length);
+  const title = vscode.l10n.t('Update {0} on {1}', names, clusterCount(instances.length));
   const targets = fleetTargets(instances);
   const pending = targets.filter((t) => t.state === 'pending');
   const answers: FleetUpdateAnswers = { options: defaultRolloutOptions() };
@@ -91,7 +92,7 @@ export async function updateFleetExtensions(services: ExtensionServices, instanc
             services.prompter,
             {
               title,
-              action: vscode.l10n.t('Update {0} instance(s)', pending.length),
+              action: vscode.l10n.t('Update {0}', instanceCount(pending.length)),
               lines: [
                 ...change.lines,
                 ...targetLines(targets, (t) => vscode.l10n.t('Updates {0} on {1} (resource group {2}).', t.extensionName ?? '', t.cluster.name, t.cluster.resourceGroup)),

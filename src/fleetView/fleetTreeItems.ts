@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { DriftReason, FleetBucket } from '../fleet/fleetBuckets';
 import { stateIcon } from '../tree/extensionState';
 import type { FleetBucketNode, FleetInfoNode, FleetMemberNode, FleetNode, FleetTypeNode } from './fleetNodes';
+import { clusterCount } from '../ui/counts';
+
+const count = (n: number): string => n.toLocaleString('en-US');
 
 export const REVEAL_IN_TREE_COMMAND = 'aksClusterExtensions.fleet.revealInTree';
 export const FLEET_REFRESH_COMMAND = 'aksClusterExtensions.fleet.refresh';
@@ -21,11 +24,6 @@ export function driftLabel(reason: DriftReason): string {
   }
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
-
-function clusterCount(n: number): string {
-  return n === 1 ? vscode.l10n.t('1 cluster') : vscode.l10n.t('{0} clusters', count(n));
-}
 
 const WARNING = new vscode.ThemeColor('problemsWarningIcon.foreground');
 const ERROR = new vscode.ThemeColor('problemsErrorIcon.foreground');

@@ -196,7 +196,7 @@ class Rollout {
     if (goOn) {
       this.nextQuestionAt = this.failures + (failureLimit(this.run.record.options.failureThreshold, this.run.targets.length) ?? 1);
     } else {
-      this.halt(`Not started: stopped after ${this.failures} failed cluster(s).`);
+      this.halt(`Not started: stopped after ${this.failures} failed ${this.failures === 1 ? 'cluster' : 'clusters'}.`);
     }
     this.question = undefined;
   }

@@ -157,8 +157,8 @@ suite('Fleet view against the 1,000-cluster scale seed', () => {
     const { prompter } = await runWith(
       api,
       [
-        { when: /^Delete appconfigurationkubernetesprovider from 1 cluster\(s\) \| Review/, pick: /Delete 1 instance/ },
-        { when: /^Delete 1 extension instance\(s\) from their clusters\?/, confirm: true },
+        { when: /^Delete appconfigurationkubernetesprovider from 1 cluster \| Review/, pick: /Delete 1 instance/ },
+        { when: /^Delete 1 instance from their clusters\?/, confirm: true },
       ],
       'fleet.delete',
       member,
@@ -208,8 +208,8 @@ suite('Fleet view against the 1,000-cluster scale seed', () => {
       api,
       [
         { when: /Protected settings/, pick: 'None' },
-        { when: /^Recreate flux on 3 cluster\(s\) \| Review/, pick: /Delete and Create 3 instance/ },
-        { when: /^Delete 3 extension instance\(s\) and create them again\?/, confirm: true },
+        { when: /^Recreate flux on 3 clusters \| Review/, pick: /Delete and Create 3 instance/ },
+        { when: /^Delete 3 instances and create them again\?/, confirm: true },
       ],
       'fleet.recreate',
       failed[0],

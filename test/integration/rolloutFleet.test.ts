@@ -4,7 +4,7 @@ import type { AksClusterExtensionsApi } from '../../src/extensionApi';
 import type { FleetBucketNode, FleetMemberNode, FleetTypeNode } from '../../src/fleetView/fleetNodes';
 import type { RecordedRequest } from '../emulator/emulatorTypes';
 import { emulatorControl } from './emulatorControl';
-import { lifecycleSuiteSetup, runWith, treeShows, writes } from './lifecycle/lifecycleFixture';
+import { extensionNamed, lifecycleSuiteSetup, runWith, treeShows, writes } from './lifecycle/lifecycleFixture';
 
 type Outcomes = { cluster: { name: string }; outcome: string; message: string }[];
 
@@ -48,7 +48,7 @@ const FLUX_CLUSTERS = ['aks-prod-eastus-01', 'aks-fabrikam-gitops', 'aks-prod-we
 function pinFlux(version: string, review: { pick: RegExp }[]): { when: RegExp; pick?: RegExp | string; input?: string }[] {
   return [
     { when: /What to change on every instance/, pick: 'Auto-upgrade, version or release train' },
-    { when: /^Update flux on \d+ cluster\(s\)$/, pick: 'Pin a version' },
+    { when: /^Update flux on \d+ clusters?$/, pick: 'Pin a version' },
     { when: /Version to pin/, input: version },
     ...review.map((r) => ({ when: /^Update flux on .*\| Review/, pick: r.pick })),
   ];
@@ -89,7 +89,7 @@ suite('Rollout from the fleet view: update, recreate, cancel and resume', () => 
     // The one review listed every cluster and what happens to it; the canary was changed there.
     const reviews = prompter.offered.filter((o) => /\| Review/.test(o.question));
     assert.ok(reviews[0].items.some((i) => /^Updates flux on aks-prod-eastus-01/.test(i.label)) && reviews[0].items.some((i) => /^Skips flux on aks-prod-weu-01: .*Creating/.test(i.label)), JSON.stringify(reviews[0]));
-    assert.ok(reviews[1].items.some((i) => /Canary: the first 1 cluster\(s\) alone/.test(i.label)), JSON.stringify(reviews[1]));
+    assert.ok(reviews[1].items.some((i) => /Canary: the first 1 cluster alone/.test(i.label)), JSON.stringify(reviews[1]));
     assert.equal(prompter.confirmations.length, 0, 'no question per instance');
     const patches = (await writes()).filter((w) => w.method === 'PATCH' && w.status < 300);
     assert.deepEqual(patches.map(clusterOf).sort(), ['aks-fabrikam-gitops', 'aks-prod-eastus-01']);
@@ -111,7 +111,7 @@ suite('Rollout from the fleet view: update, recreate, cancel and resume', () => 
       [
         { when: /protected settings for every instance/, pick: 'None' },
         { when: /^Recreate .*\| Review/, pick: /Delete and Create 2 instance/ },
-        { when: /^Delete 2 extension instance\(s\) and create them again\?/, confirm: true },
+        { when: /^Delete 2 instances and create them again\?/, confirm: true },
       ],
       'fleet.recreate',
       buckets[0],
@@ -150,5 +150,22 @@ suite('Rollout from the fleet view: update, recreate, cancel and resume', () => 
     assert.deepEqual(byName(result), { 'aks-prod-eastus-01': 'succeeded', 'aks-fabrikam-gitops': 'succeeded', 'aks-prod-weu-01': 'skipped' }, JSON.stringify(result));
     const patches = (await writes()).filter((w) => w.method === 'PATCH' && w.status < 300).map(clusterOf);
     assert.deepEqual(patches.sort(), ['aks-fabrikam-gitops', 'aks-prod-eastus-01'], 'each cluster written once: Resume read the running one again instead of sending it twice');
+  });
+
+  test('Update on two flux rows selected together in the Clusters view: the fleet rollout, one review, each cluster written once', async function () {
+    this.timeout(120_000);
+    const rows = [await extensionNamed(api(), 'aks-prod-eastus-01', 'flux'), await extensionNamed(api(), 'aks-fabrikam-gitops', 'flux')];
+    // One row selected keeps the single update, whose first question names its cluster.
+    const single = await runWith(api(), [{ when: /^Update flux on aks-prod-eastus-01 \| What to change/, cancel: true }], 'updateExtension', rows[0], [rows[0]]);
+    assert.match(single.prompter.offered[0]?.question ?? '', /^Update flux on aks-prod-eastus-01 \| /, JSON.stringify(single.prompter.offered));
+    // As VS Code calls a context-menu command with canSelectMany: the clicked row, then the selection.
+    const { result, prompter } = await runWith<Outcomes>(api(), pinFlux('1.13.2', [{ pick: /^\$\((check|warning)\) Update 2 instance/ }]), 'updateExtension', rows[0], rows);
+    assert.ok(Array.isArray(result), 'the fleet rollout ran and gave its outcomes');
+    assert.deepEqual(byName(result), { 'aks-prod-eastus-01': 'succeeded', 'aks-fabrikam-gitops': 'succeeded' }, JSON.stringify(result));
+    const reviews = prompter.offered.filter((o) => /\| Review/.test(o.question));
+    assert.equal(reviews.length, 1, 'one review for both');
+    assert.ok(['aks-prod-eastus-01', 'aks-fabrikam-gitops'].every((c) => reviews[0].items.some((i) => i.label.startsWith(`Updates flux on ${c}`))), JSON.stringify(reviews[0]));
+    assert.deepEqual((await accepted()).sort(), ['PATCH aks-fabrikam-gitops/flux', 'PATCH aks-prod-eastus-01/flux']);
+    await treeShows(api(), 'aks-fabrikam-gitops', 'flux', /1\.13\.2/);
   });
 });

@@ -7,20 +7,21 @@ import { registerCommand } from '../registerCommand';
 import { defaultRolloutOptions, rolloutAdjustments } from '../rollout/rolloutOptionsReview';
 import type { ExtensionServices } from '../services';
 import { type FleetInstance, fleetInstances, fleetTargets, instanceNames, runFleetRollout, targetLines } from './fleetRollout';
+import { clusterCount, instanceCount } from '../../ui/counts';
 
 /**
  * Delete… on a bucket or a multi-selection: one review listing each cluster, one modal yes, then a rollout within
  * Azure's budgets; each instance is read right before its delete (one that is busy or gone gets nothing).
  */
-async function deleteFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
+export async function deleteFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
   const names = instanceNames(instances);
-  const title = vscode.l10n.t('Delete {0} from {1} cluster(s)', names, instances.length);
+  const title = vscode.l10n.t('Delete {0} from {1}', names, clusterCount(instances.length));
   const targets = fleetTargets(instances);
   const pending = targets.filter((t) => t.state === 'pending');
   const choices: { options: RolloutOptions } = { options: defaultRolloutOptions() };
   const reviewed = await confirmReview(services.prompter, {
     title,
-    action: vscode.l10n.t('Delete {0} instance(s)', pending.length),
+    action: vscode.l10n.t('Delete {0}', instanceCount(pending.length)),
     lines: [
       ...targetLines(targets, (t) => vscode.l10n.t('Deletes {0} from {1} (resource group {2}).', t.extensionName ?? '', t.cluster.name, t.cluster.resourceGroup)),
       vscode.l10n.t('Each instance is read again right before it is deleted: one that is busy, gone or managed by another service gets nothing.'),
@@ -31,7 +32,7 @@ async function deleteFleetExtensions(services: ExtensionServices, instances: Fle
   const yes =
     reviewed &&
     (await services.prompter.confirm(
-      vscode.l10n.t('Delete {0} extension instance(s) from their clusters?', pending.length),
+      vscode.l10n.t('Delete {0} from their clusters?', instanceCount(pending.length)),
       vscode.l10n.t('Each Azure resource is deleted at once. The cluster agent removes the Helm release later, when it can reach Azure. If the agent cannot be reached, use Force Delete on that instance.'),
       vscode.l10n.t('Delete'),
     ));

@@ -5,6 +5,7 @@ import { clusterNodeOf, extensionNodeOf, followFromResourceManager, selectedMemb
 import type { FleetNode } from '../../fleetView/fleetNodes';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
+import { clusterCount } from '../../ui/counts';
 
 /** At most this many instances are offered as the one to copy (healthy, following upgrades, newest first). */
 const SOURCES_OFFERED = 30;
@@ -42,7 +43,7 @@ export function registerDeployToFleetClusters(context: vscode.ExtensionContext, 
         description: `${e.currentVersion ?? e.version ?? ''} · ${e.provisioningState}${e.autoUpgradeMinorVersion ? '' : ` · ${vscode.l10n.t('auto-upgrade off')}`}`,
         value: e,
       })),
-      { title: vscode.l10n.t('Deploy {0} to {1} cluster(s)', type, lacking.length), placeHolder: vscode.l10n.t('Copy the settings of which instance?') },
+      { title: vscode.l10n.t('Deploy {0} to {1}', type, clusterCount(lacking.length)), placeHolder: vscode.l10n.t('Copy the settings of which instance?') },
     );
     const sourceCluster = source && clusters.get(source.clusterId.toLowerCase());
     if (!source || !sourceCluster) {

@@ -3,10 +3,11 @@ import type { ClusterModel } from '../../azure/clusterModel';
 import { createLimiter } from '../../azure/concurrency';
 import { isRunningState } from '../../azure/provisioningState';
 import type { FleetMember } from '../../fleet/fleetBuckets';
-import type { FleetExtension } from '../../fleet/fleetModel';
+import { type FleetExtension, fromArmExtension } from '../../fleet/fleetModel';
 import { clusterNodeOf } from '../../fleetView/fleetSelection';
 import { FINAL_STATES, type RolloutRecord, type RolloutTarget } from '../../rollout/rolloutRecord';
 import type { ExtensionRequest } from '../../shared';
+import type { ExtensionNode, TreeNode } from '../../tree/treeNodes';
 import { rolloutOutcomes, rolloutUntilDone } from '../rollout/rolloutRunner';
 import type { ExtensionServices } from '../services';
 
@@ -20,6 +21,23 @@ export interface FleetInstance {
 export async function fleetInstances(services: ExtensionServices, members: readonly FleetMember[]): Promise<FleetInstance[]> {
   const withInstance = members.filter((m): m is FleetMember & { extension: FleetExtension } => m.extension !== undefined);
   return Promise.all(withInstance.map(async (m) => ({ cluster: (await clusterNodeOf(services, m)).cluster, extension: m.extension })));
+}
+
+function isExtensionNode(value: unknown): value is ExtensionNode {
+  return typeof value === 'object' && value !== null && (value as TreeNode).kind === 'extension';
+}
+
+/**
+ * The instances of the Clusters view's extension rows selected together, when there are several: VS Code passes the
+ * clicked row and the selection. Undefined for a single row, and for a row clicked outside the selection (VS Code then
+ * acts on that row alone), which keep the single-instance command.
+ */
+export function selectedTreeInstances(arg: unknown, selection: unknown): FleetInstance[] | undefined {
+  const rows = Array.isArray(selection) ? selection.filter(isExtensionNode) : [];
+  if (rows.length < 2 || (isExtensionNode(arg) && !rows.some((n) => n.id === arg.id))) {
+    return undefined;
+  }
+  return rows.map((n) => ({ cluster: n.parent.cluster, extension: fromArmExtension(n.parent.cluster.id, n.extension) }));
 }
 
 /**

@@ -11,6 +11,7 @@ import { registerCommand } from '../registerCommand';
 import { defaultRolloutOptions, rolloutAdjustments } from '../rollout/rolloutOptionsReview';
 import type { ExtensionServices } from '../services';
 import { type FleetInstance, fleetInstances, fleetTargets, instanceNames, runFleetRollout, targetLines } from './fleetRollout';
+import { clusterCount, instanceCount } from '../../ui/counts';
 
 interface FleetRecreateAnswers {
   protectedAnswer: SettingsAnswer;
@@ -21,7 +22,7 @@ interface FleetRecreateAnswers {
 function droppedProtected(instances: readonly FleetInstance[], answer: SettingsAnswer): string | undefined {
   const losing = instances.filter((i) => acceptsProtectedSettings(i.extension.extensionType));
   return answer.kind === 'none' && losing.length > 0
-    ? vscode.l10n.t('You chose no protected settings: any protected settings these {0} instance(s) have now will be gone for good (Azure never returns them, nor says how many there are).', losing.length)
+    ? vscode.l10n.t('You chose no protected settings: any protected settings these {0} have now will be gone for good (Azure never returns them, nor says how many there are).', instanceCount(losing.length))
     : undefined;
 }
 
@@ -30,9 +31,9 @@ function droppedProtected(instances: readonly FleetInstance[], answer: SettingsA
  * the settings it has (each read right before its delete) and the protected settings given once for all; one review
  * listing each cluster and one modal yes, which names what is lost; then a rollout within Azure's budgets.
  */
-async function recreateFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
+export async function recreateFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
   const names = instanceNames(instances);
-  const title = vscode.l10n.t('Recreate {0} on {1} cluster(s)', names, instances.length);
+  const title = vscode.l10n.t('Recreate {0} on {1}', names, clusterCount(instances.length));
   const targets = fleetTargets(instances);
   const pending = targets.filter((t) => t.state === 'pending');
   const failures = new Map(instances.map((i) => [`${i.cluster.id}|${i.extension.name}`, i.extension.errorMessage]));
@@ -53,7 +54,7 @@ async function recreateFleetExtensions(services: ExtensionServices, instances: F
             services.prompter,
             {
               title,
-              action: vscode.l10n.t('Delete and Create {0} instance(s)', pending.length),
+              action: vscode.l10n.t('Delete and Create {0}', instanceCount(pending.length)),
               context: [droppedProtected(instances, state.protectedAnswer)].filter((l): l is string => l !== undefined),
               lines: [
                 ...targetLines(targets, (t) => {
@@ -79,7 +80,7 @@ async function recreateFleetExtensions(services: ExtensionServices, instances: F
   }
   const dropped = droppedProtected(instances, answers.protectedAnswer);
   const yes = await services.prompter.confirm(
-    vscode.l10n.t('Delete {0} extension instance(s) and create them again?', pending.length),
+    vscode.l10n.t('Delete {0} and create them again?', instanceCount(pending.length)),
     [
       vscode.l10n.t('Each is deleted first and waited for until Azure has removed it; then it is created again as reviewed. If a create fails, that instance is gone from its cluster until you retry (the summary offers Retry the Failed Ones).'),
       ...(dropped ? [dropped] : []),

@@ -12,6 +12,7 @@ import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { defaultRolloutOptions, rolloutAdjustments } from '../rollout/rolloutOptionsReview';
 import { type FleetInstance, fleetInstances, fleetTargets, instanceNames, runFleetRollout, targetLines } from './fleetRollout';
+import { clusterCount, instanceCount } from '../../ui/counts';
 
 /** The answers of an update on many clusters: what to change, the change, and how it is rolled out. */
 interface FleetUpdateAnswers {
@@ -52,9 +53,9 @@ function azCommands(instances: readonly FleetInstance[], patch: PatchExtension):
  * configuration settings) for every instance, one review listing each cluster, then a rollout within Azure's budgets.
  * Each instance is read right before it is written; protected settings are never sent.
  */
-async function updateFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
+export async function updateFleetExtensions(services: ExtensionServices, instances: FleetInstance[]) {
   const names = instanceNames(instances);
-  const title = vscode.l10n.t('Update {0} on {1} cluster(s)', names, instances.length);
+  const title = vscode.l10n.t('Update {0} on {1}', names, clusterCount(instances.length));
   const targets = fleetTargets(instances);
   const pending = targets.filter((t) => t.state === 'pending');
   const answers: FleetUpdateAnswers = { options: defaultRolloutOptions() };
@@ -91,7 +92,7 @@ async function updateFleetExtensions(services: ExtensionServices, instances: Fle
             services.prompter,
             {
               title,
-              action: vscode.l10n.t('Update {0} instance(s)', pending.length),
+              action: vscode.l10n.t('Update {0}', instanceCount(pending.length)),
               lines: [
                 ...change.lines,
                 ...targetLines(targets, (t) => vscode.l10n.t('Updates {0} on {1} (resource group {2}).', t.extensionName ?? '', t.cluster.name, t.cluster.resourceGroup)),

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { beginDeleteExtension, findExtension } from '../../azure/extensionOperations';
 import type { ExtensionNode } from '../../tree/treeNodes';
 import { resolveExtensionNode } from '../nodePickers';
+import { deleteFleetExtensions } from '../fleet/deleteFleetExtensions';
+import { selectedTreeInstances } from '../fleet/fleetRollout';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { ensureUserMayWrite, idleExtension } from './clusterChecks';
@@ -47,11 +49,12 @@ async function deleteExtension(services: ExtensionServices, node: ExtensionNode,
   });
 }
 
-/** Delete… and Force Delete… on an extension (or one picked from the palette). */
+/** Delete… and Force Delete… on an extension (or one picked from the palette); Delete… on several selected rows is one rollout, as in the fleet view. */
 export function registerDeleteExtension(context: vscode.ExtensionContext, services: ExtensionServices): void {
-  registerCommand(context, services, 'aksClusterExtensions.deleteExtension', 'Delete extension', async (arg?: unknown) =>
-    deleteExtension(services, await resolveExtensionNode(arg, services), false),
-  );
+  registerCommand(context, services, 'aksClusterExtensions.deleteExtension', 'Delete extension', async (arg?: unknown, selection?: unknown) => {
+    const several = selectedTreeInstances(arg, selection);
+    return several ? deleteFleetExtensions(services, several) : deleteExtension(services, await resolveExtensionNode(arg, services), false);
+  });
   registerCommand(context, services, 'aksClusterExtensions.forceDeleteExtension', 'Force delete extension', async (arg?: unknown) =>
     deleteExtension(services, await resolveExtensionNode(arg, services), true),
   );

@@ -14,11 +14,7 @@ import type { ExtensionServices } from '../services';
 import { catalogReasons } from './clusterChecks';
 import { createQuestionCount, pickExtensionType } from './createWizard';
 import { describeRequest, type TargetReview } from './createTarget';
-
-/** "1 cluster", "3 clusters". */
-export function clusterCount(count: number): string {
-  return count === 1 ? vscode.l10n.t('1 cluster') : vscode.l10n.t('{0} clusters', count);
-}
+import { clusterCount } from '../../ui/counts';
 
 /** The outcome of checking one cluster before anything is sent: ready (no state), or skipped / not checked with why. */
 export interface TargetCheck {

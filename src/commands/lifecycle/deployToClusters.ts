@@ -11,13 +11,14 @@ import type { ExtensionServices } from '../services';
 import { findExtension } from '../../azure/extensionOperations';
 import { ensureUserMayWrite } from './clusterChecks';
 import { askCreateRequest, type CreatePreset } from './createWizard';
-import { checkTarget, clusterCount, deployReview, installIntent, pickDeployClusters, pickTypeAndClusters } from './deployTargets';
+import { checkTarget, deployReview, installIntent, pickDeployClusters, pickTypeAndClusters } from './deployTargets';
 import { withProtectedSettings } from './recreateExtension';
 import { confirmReview } from './reviewStep';
 import { checkRequest } from './sendCreate';
 import { askSettings, type SettingsAnswer } from './settingsQuestions';
 import { defaultRolloutOptions, rolloutAdjustments } from '../rollout/rolloutOptionsReview';
 import { rolloutOutcomes, rolloutUntilDone } from '../rollout/rolloutRunner';
+import { clusterCount } from '../../ui/counts';
 
 /** Checks each cluster before anything is sent (the picker's check, now): the clusters to send to, and those set aside with why. */
 async function checkTargets(services: ExtensionServices, clusters: readonly ClusterModel[], req: ExtensionRequest): Promise<{ ready: ClusterModel[]; skipped: RolloutTarget[] }> {

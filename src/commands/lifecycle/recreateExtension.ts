@@ -8,6 +8,8 @@ import { acceptsProtectedSettings, type ExtensionRequest, type ValidateRequestOp
 import type { ExtensionNode } from '../../tree/treeNodes';
 import { runSteps } from '../../ui/multiStep';
 import { resolveExtensionNode } from '../nodePickers';
+import { selectedTreeInstances } from '../fleet/fleetRollout';
+import { recreateFleetExtensions } from '../fleet/recreateFleetExtensions';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { idleExtension } from './clusterChecks';
@@ -143,9 +145,10 @@ async function recreateExtension(services: ExtensionServices, node: ExtensionNod
   return sendCreate(services, node.parent, request(), validation);
 }
 
-/** Recreate…: offered on Failed extensions. */
+/** Recreate…: offered on Failed extensions; several rows selected together go as one rollout, as in the fleet view. */
 export function registerRecreateExtension(context: vscode.ExtensionContext, services: ExtensionServices): void {
-  registerCommand(context, services, 'aksClusterExtensions.recreateExtension', 'Recreate extension', async (arg?: unknown) =>
-    recreateExtension(services, await resolveExtensionNode(arg, services)),
-  );
+  registerCommand(context, services, 'aksClusterExtensions.recreateExtension', 'Recreate extension', async (arg?: unknown, selection?: unknown) => {
+    const several = selectedTreeInstances(arg, selection);
+    return several ? recreateFleetExtensions(services, several) : recreateExtension(services, await resolveExtensionNode(arg, services));
+  });
 }

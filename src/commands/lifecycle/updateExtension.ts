@@ -9,6 +9,8 @@ import type { ExtensionNode } from '../../tree/treeNodes';
 import { runSteps, type Step } from '../../ui/multiStep';
 import type { Prompter } from '../../ui/prompter';
 import { resolveExtensionNode } from '../nodePickers';
+import { selectedTreeInstances } from '../fleet/fleetRollout';
+import { updateFleetExtensions } from '../fleet/updateFleetExtensions';
 import { registerCommand } from '../registerCommand';
 import type { ExtensionServices } from '../services';
 import { idleExtension } from './clusterChecks';
@@ -161,10 +163,15 @@ async function updateExtension(services: ExtensionServices, diffEditor: Settings
   });
 }
 
-/** Update…: settings (in a document or as entries, only changed keys sent, previewed) or versioning; never protected settings. */
+/**
+ * Update…: settings (in a document or as entries, only changed keys sent, previewed) or versioning; never protected
+ * settings. Several rows selected together are updated as the fleet view updates a selection: one change, one review,
+ * one rollout.
+ */
 export function registerUpdateExtension(context: vscode.ExtensionContext, services: ExtensionServices): void {
   const diffEditor = SettingsDiffEditor.register(context);
-  registerCommand(context, services, 'aksClusterExtensions.updateExtension', 'Update extension', async (arg?: unknown) =>
-    updateExtension(services, diffEditor, await resolveExtensionNode(arg, services)),
-  );
+  registerCommand(context, services, 'aksClusterExtensions.updateExtension', 'Update extension', async (arg?: unknown, selection?: unknown) => {
+    const several = selectedTreeInstances(arg, selection);
+    return several ? updateFleetExtensions(services, several) : updateExtension(services, diffEditor, await resolveExtensionNode(arg, services));
+  });
 }

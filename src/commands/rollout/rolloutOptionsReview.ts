@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type CanaryOption, type FailureThreshold, parseFailureThreshold, type RolloutOptions } from '../../rollout/rolloutRecord';
 import type { Prompter } from '../../ui/prompter';
 import type { ReviewAdjustment } from '../lifecycle/reviewStep';
+import { clusterCount } from '../../ui/counts';
 
 /** The rollout options the settings hold: the defaults a many-cluster review starts from. */
 export function defaultRolloutOptions(): RolloutOptions {
@@ -18,7 +19,7 @@ function canaryText(canary: CanaryOption): string {
     case 'none':
       return vscode.l10n.t('Canary: none, every cluster at once within Azure\'s budget');
     case 'first':
-      return vscode.l10n.t('Canary: the first {0} cluster(s) alone; the rest only once they succeeded', canary.count);
+      return vscode.l10n.t('Canary: the first {0} alone; the rest only once they succeeded', clusterCount(canary.count));
     case 'perRegion':
       return vscode.l10n.t('Canary: one cluster per region alone; the rest only once they succeeded');
   }
@@ -29,7 +30,7 @@ function thresholdText(threshold: FailureThreshold): string {
     case 'none':
       return vscode.l10n.t('Failures: never pause (each failed cluster is reported; the others go on)');
     case 'count':
-      return vscode.l10n.t('Failures: pause and ask after {0} failed cluster(s)', threshold.count);
+      return vscode.l10n.t('Failures: pause and ask once {0} failed', clusterCount(threshold.count));
     case 'percent':
       return vscode.l10n.t('Failures: pause and ask after {0}% of the clusters failed (at least 2)', threshold.percent);
   }

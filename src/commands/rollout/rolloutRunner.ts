@@ -9,6 +9,7 @@ import { requestTargetOf, requestToSend } from '../../lifecycle/requestToSend';
 import type { ExtensionRequest } from '../../shared';
 import { pollOptions } from '../lifecycle/trackOperation';
 import type { ExtensionServices } from '../services';
+import { clusterCount } from '../../ui/counts';
 
 /** What a run works on: a new rollout's clusters, the rest of an interrupted one, or the failed ones again. */
 export type RolloutMode = 'start' | 'resume' | 'retryFailed';
@@ -97,7 +98,7 @@ export async function executeRollout(services: ExtensionServices, record: Rollou
 
 function askToContinue(services: ExtensionServices, record: RolloutRecord, failed: number, total: number): Promise<boolean> {
   return services.prompter.confirm(
-    vscode.l10n.t('{0}: {1} of {2} cluster(s) failed so far. Go on with the rest?', record.title, failed, total),
+    vscode.l10n.t('{0}: {1} of {2} failed so far. Go on with the rest?', record.title, failed, clusterCount(total)),
     vscode.l10n.t('Nothing more is sent until you answer; what was sent goes on in Azure. Stop leaves the rest not started: Resume sends it later.'),
     vscode.l10n.t('Go On'),
   );

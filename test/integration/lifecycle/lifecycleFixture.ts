@@ -69,7 +69,7 @@ export function extensionId(clusterNode: ClusterNode, name: string): string {
 
 /**
  * Answers to the create wizard for microsoft.flux (no scope or Dapr question): defaults, no settings, no plan, and
- * `review` picked in the review (Create flux, or Deploy to n cluster(s) when deploy runs the wizard). `overrides` go first, so they answer the steps they match instead.
+ * `review` picked in the review (Create flux, or Deploy to 1 cluster or to n clusters when deploy runs the wizard). `overrides` go first, so they answer the steps they match instead.
  */
 export function fluxWizard(review: string, overrides: ScriptedAnswer[] = []): ScriptedAnswer[] {
   return [

@@ -1,28 +1,14 @@
 import * as assert from 'node:assert/strict';
-import type { ClusterModel } from '../../../src/azure/clusterModel';
 import { findExtension } from '../../../src/azure/extensionOperations';
 import { ArmPacer } from '../../../src/rollout/armPacer';
 import { runRollout, type RolloutRun } from '../../../src/rollout/rolloutEngine';
 import { type RolloutAction, type RolloutRecord, resumable } from '../../../src/rollout/rolloutRecord';
 import type { ExtensionRequest } from '../../../src/shared';
-import { startEmulator } from '../../emulator/emulator';
-import type { RunningEmulator } from '../../emulator/emulatorTypes';
-import { allClusters, emulatorAccess } from '../../support/emulatorAccess';
+import { useSeededEmulator } from '../../support/seededEmulator';
 
 /** Update, recreate and delete through the same engine as create: check first, write, watch; every cluster ends known. */
 describe('Rollout engine: update, recreate and delete on many clusters', () => {
-  let emulator: RunningEmulator;
-  let access: ReturnType<typeof emulatorAccess>;
-  let clusters: ClusterModel[];
-  const named = (name: string): ClusterModel => clusters.find((c) => c.name === name) as ClusterModel;
-
-  before(async () => {
-    emulator = await startEmulator({ operationDelayMs: 50 });
-    access = emulatorAccess(emulator);
-    clusters = await allClusters(access);
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
+  const seeded = useSeededEmulator(() => ({ operationDelayMs: 50 }));
 
   function newRecord(action: RolloutAction, instances: readonly [cluster: string, extension: string][]): RolloutRecord {
     return {
@@ -32,7 +18,7 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
       action,
       protectedKeys: [],
       options: { canary: { kind: 'none' }, failureThreshold: { kind: 'none' } },
-      targets: instances.map(([cluster, extensionName]) => ({ cluster: named(cluster), extensionName, state: 'pending', message: '' })),
+      targets: instances.map(([cluster, extensionName]) => ({ cluster: seeded.named(cluster), extensionName, state: 'pending', message: '' })),
       status: 'running',
       startedAt: Date.now(),
       updatedAt: Date.now(),
@@ -43,7 +29,7 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
     const pacer = new ArmPacer();
     try {
       return await runRollout(
-        { access, pacer },
+        { access: seeded.access, pacer },
         {
           record,
           targets: record.targets,
@@ -63,11 +49,11 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
 
   const states = (record: RolloutRecord): Record<string, string> => Object.fromEntries(record.targets.map((t) => [t.cluster.name, t.state]));
   const writesTo = (): string[] =>
-    emulator.requests.filter((r) => r.method !== 'GET' && r.status < 300 && /\/extensions\//.test(r.url)).map((r) => `${r.method} ${/managedClusters\/([^/]+)/.exec(r.url)?.[1] ?? ''}`);
+    seeded.emulator.requests.filter((r) => r.method !== 'GET' && r.status < 300 && /\/extensions\//.test(r.url)).map((r) => `${r.method} ${/managedClusters\/([^/]+)/.exec(r.url)?.[1] ?? ''}`);
 
   it('update: through 429s and 500s each instance is read first and patched once; one that already has the values, one busy and one managed get nothing', async function () {
     this.timeout(60_000);
-    emulator.setFaults({ throttleRate: 0.25, retryAfterSeconds: 0.1, serverErrorRate: 0.2, pathPattern: 'extensions' });
+    seeded.emulator.setFaults({ throttleRate: 0.25, retryAfterSeconds: 0.1, serverErrorRate: 0.2, pathPattern: 'extensions' });
     const record = newRecord({ kind: 'update', patch: { autoUpgradeMinorVersion: false, version: '1.13.2' } }, [
       ['aks-prod-eastus-01', 'flux'],
       ['aks-fabrikam-gitops', 'flux'],
@@ -75,15 +61,15 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
       ['aks-fabrikam-gitops', 'azurecontainerstorage'],
     ]);
     await drive(record);
-    emulator.setFaults({});
+    seeded.emulator.setFaults({});
     assert.deepEqual(record.targets.map((t) => t.state), ['succeeded', 'succeeded', 'skipped', 'skipped'], JSON.stringify(record.targets.map((t) => t.message)));
     assert.match(record.targets[2].message, /Creating: an operation is already running/);
     assert.match(record.targets[3].message, /managed by another service/);
-    assert.ok(emulator.requests.some((r) => r.status === 429) && emulator.requests.some((r) => r.status === 500), 'both faults were met');
+    assert.ok(seeded.emulator.requests.some((r) => r.status === 429) && seeded.emulator.requests.some((r) => r.status === 500), 'both faults were met');
     assert.deepEqual(writesTo().sort(), ['PATCH aks-fabrikam-gitops', 'PATCH aks-prod-eastus-01']);
-    const patched = emulator.requests.find((r) => r.method === 'PATCH' && r.status < 300)?.body as { properties: Record<string, unknown> };
+    const patched = seeded.emulator.requests.find((r) => r.method === 'PATCH' && r.status < 300)?.body as { properties: Record<string, unknown> };
     assert.deepEqual(patched.properties, { autoUpgradeMinorVersion: false, version: '1.13.2' }, 'only what was asked; never protected settings');
-    assert.equal((await findExtension(access, named('aks-prod-eastus-01'), 'flux'))?.version, '1.13.2');
+    assert.equal((await findExtension(seeded.access, seeded.named('aks-prod-eastus-01'), 'flux'))?.version, '1.13.2');
 
     const again = newRecord({ kind: 'update', patch: { autoUpgradeMinorVersion: false, version: '1.13.2' } }, [['aks-prod-eastus-01', 'flux']]);
     await drive(again);
@@ -93,7 +79,7 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
 
   it('update: an instance whose state cannot be read is never written to ("not checked")', async function () {
     this.timeout(30_000);
-    emulator.setFaults({ serverErrorRate: 1, pathPattern: 'aks-fabrikam-gitops/providers/Microsoft.KubernetesConfiguration/extensions/flux' });
+    seeded.emulator.setFaults({ serverErrorRate: 1, pathPattern: 'aks-fabrikam-gitops/providers/Microsoft.KubernetesConfiguration/extensions/flux' });
     const record = newRecord({ kind: 'update', patch: { configurationSettings: { 'aksext.rollout': 'on' } } }, [
       ['aks-prod-eastus-01', 'flux'],
       ['aks-fabrikam-gitops', 'flux'],
@@ -105,7 +91,7 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
 
   it('recreate: each instance is read, deleted, waited for and created again with what was read; one the rules would refuse is not deleted', async function () {
     this.timeout(30_000);
-    const before = await findExtension(access, named('aks-prod-weu-01'), 'azure-aks-backup');
+    const before = await findExtension(seeded.access, seeded.named('aks-prod-weu-01'), 'azure-aks-backup');
     const record = newRecord({ kind: 'recreate' }, [
       ['aks-prod-weu-01', 'azure-aks-backup'],
       ['aks-prod-weu-01', 'azuremonitor-containers'],
@@ -115,12 +101,12 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
     await drive(record);
     assert.deepEqual(record.targets.map((t) => t.state), ['succeeded', 'succeeded', 'skipped'], JSON.stringify(record.targets.map((t) => t.message)));
     assert.match(record.targets[2].message, /^Nothing deleted: created again it would be refused .*internalLoadBalancerProvider/);
-    const writes = emulator.requests.filter((r) => r.method !== 'GET' && r.status < 300).map((r) => `${r.method} ${r.url.split('?')[0].split('/').pop() ?? ''}`);
+    const writes = seeded.emulator.requests.filter((r) => r.method !== 'GET' && r.status < 300).map((r) => `${r.method} ${r.url.split('?')[0].split('/').pop() ?? ''}`);
     for (const name of ['azure-aks-backup', 'azuremonitor-containers']) {
       assert.deepEqual(writes.filter((w) => w.endsWith(` ${name}`)), [`DELETE ${name}`, `PUT ${name}`]);
     }
     assert.equal(writes.length, 4, writes.join());
-    const after = await findExtension(access, named('aks-prod-weu-01'), 'azure-aks-backup');
+    const after = await findExtension(seeded.access, seeded.named('aks-prod-weu-01'), 'azure-aks-backup');
     assert.equal(after?.provisioningState, 'Succeeded');
     // The tenant is a fact of the cluster, filled in again per cluster by the caller's requestFor (as az does).
     const { 'credentials.tenantId': _tenant, ...settings } = before?.configurationSettings ?? {};
@@ -129,7 +115,7 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
 
   it('recreate cancelled between delete and create: it says so, keeps what was read, and Resume creates it without deleting again', async function () {
     this.timeout(30_000);
-    emulator.setOptions({ operationDelayMs: 1500 });
+    seeded.emulator.setOptions({ operationDelayMs: 1500 });
     const cancel = new AbortController();
     const record = newRecord({ kind: 'recreate' }, [['aks-prod-weu-01', 'azure-aks-backup']]);
     setTimeout(() => cancel.abort(), 600);
@@ -141,8 +127,8 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
 
     // Resumed once the delete has ended: nothing is left to read but what the target kept.
     await new Promise((resolve) => setTimeout(resolve, 1600));
-    assert.equal(await findExtension(access, named('aks-prod-weu-01'), 'azure-aks-backup'), undefined);
-    emulator.setOptions({ operationDelayMs: 50 });
+    assert.equal(await findExtension(seeded.access, seeded.named('aks-prod-weu-01'), 'azure-aks-backup'), undefined);
+    seeded.emulator.setOptions({ operationDelayMs: 50 });
     await drive(record, { targets: resumable(record) });
     assert.equal(record.targets[0].state, 'succeeded', record.targets[0].message);
     assert.deepEqual(writesTo(), ['DELETE aks-prod-weu-01', 'PUT aks-prod-weu-01']);
@@ -158,6 +144,6 @@ describe('Rollout engine: update, recreate and delete on many clusters', () => {
     await drive(record);
     assert.deepEqual(states(record), { 'aks-prod-eastus-01': 'succeeded', 'aks-fabrikam-gitops': 'succeeded', 'aks-dev-westus2': 'skipped' });
     assert.deepEqual(writesTo().sort(), ['DELETE aks-fabrikam-gitops', 'DELETE aks-prod-eastus-01']);
-    assert.equal(await findExtension(access, named('aks-prod-eastus-01'), 'flux'), undefined);
+    assert.equal(await findExtension(seeded.access, seeded.named('aks-prod-eastus-01'), 'flux'), undefined);
   });
 });

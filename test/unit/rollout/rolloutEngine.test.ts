@@ -1,14 +1,11 @@
 import * as assert from 'node:assert/strict';
-import type { ClusterModel } from '../../../src/azure/clusterModel';
 import { findExtension } from '../../../src/azure/extensionOperations';
 import { ArmPacer, ARM_BUDGETS } from '../../../src/rollout/armPacer';
 import { runRollout, type RolloutRun } from '../../../src/rollout/rolloutEngine';
 import { type RolloutOptions, type RolloutRecord, resumable, failedTargets } from '../../../src/rollout/rolloutRecord';
 import type { ExtensionRequest } from '../../../src/shared';
-import { startEmulator } from '../../emulator/emulator';
-import type { RunningEmulator } from '../../emulator/emulatorTypes';
 import { type JsonObject, loadSeed } from '../../emulator/seed';
-import { allClusters, emulatorAccess } from '../../support/emulatorAccess';
+import { useSeededEmulator } from '../../support/seededEmulator';
 
 const REQUEST: ExtensionRequest = { name: 'monitor', extensionType: 'microsoft.azuremonitor.containers' };
 const TARGETS = ['aks-dev-westus2', 'aks-fabrikam-gitops', 'aks-pace-1', 'aks-fabrikam-ml'];
@@ -17,20 +14,11 @@ const PACED = ['aks-pace-1', 'aks-pace-2', 'aks-pace-3', 'aks-pace-4', 'aks-pace
 const NO_OPTIONS: RolloutOptions = { canary: { kind: 'none' }, failureThreshold: { kind: 'none' } };
 
 describe('Rollout engine against the emulator', () => {
-  let emulator: RunningEmulator;
-  let access: ReturnType<typeof emulatorAccess>;
-  let clusters: ClusterModel[];
-  const named = (name: string): ClusterModel => clusters.find((c) => c.name === name) as ClusterModel;
-
-  before(async () => {
+  const seeded = useSeededEmulator(() => {
     const template = loadSeed().clusters.find((c) => c.name === 'aks-dev-westus2') as JsonObject;
     const clones = PACED.map((name) => ({ ...structuredClone(template), name, id: String(template.id).replace(/aks-dev-westus2$/, name) }));
-    emulator = await startEmulator({ operationDelayMs: 50, extraSeed: { clusters: clones } });
-    access = emulatorAccess(emulator);
-    clusters = await allClusters(access);
+    return { operationDelayMs: 50, extraSeed: { clusters: clones } };
   });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
 
   function newRecord(names: readonly string[], options: RolloutOptions = NO_OPTIONS): RolloutRecord {
     return {
@@ -39,7 +27,7 @@ describe('Rollout engine against the emulator', () => {
       request: REQUEST,
       protectedKeys: [],
       options,
-      targets: names.map((name) => ({ cluster: named(name), state: 'pending', message: '' })),
+      targets: names.map((name) => ({ cluster: seeded.named(name), state: 'pending', message: '' })),
       status: 'running',
       startedAt: Date.now(),
       updatedAt: Date.now(),
@@ -57,7 +45,7 @@ describe('Rollout engine against the emulator', () => {
     let questions = 0;
     try {
       await runRollout(
-        { access, pacer },
+        { access: seeded.access, pacer },
         { record, targets: record.targets, requestFor: () => REQUEST, withCanary: true, replaceFailed: new Set(), pollIntervalMs: 20, cancel: new AbortController().signal, ...overrides },
         {
           changed: () => undefined,
@@ -74,24 +62,24 @@ describe('Rollout engine against the emulator', () => {
   }
 
   const states = (record: RolloutRecord): Record<string, string> => Object.fromEntries(record.targets.map((t) => [t.cluster.name, t.state]));
-  const putsTo = (): string[] => emulator.requests.filter((r) => r.method === 'PUT').map((r) => /managedClusters\/([^/]+)/.exec(r.url)?.[1] ?? '');
+  const putsTo = (): string[] => seeded.emulator.requests.filter((r) => r.method === 'PUT').map((r) => /managedClusters\/([^/]+)/.exec(r.url)?.[1] ?? '');
 
   it('through deterministic 429s and 500s, every cluster succeeds and Azure agrees', async function () {
     this.timeout(60_000);
     // Spread deterministically (faults.ts): the 1st, 5th, 9th… request is refused with 429, the 6th, 11th… answered 500.
-    emulator.setFaults({ throttleRate: 0.25, retryAfterSeconds: 0.1, serverErrorRate: 0.2, pathPattern: 'extensions' });
+    seeded.emulator.setFaults({ throttleRate: 0.25, retryAfterSeconds: 0.1, serverErrorRate: 0.2, pathPattern: 'extensions' });
     const { record, throttled } = await drive(newRecord(TARGETS));
-    emulator.setFaults({});
+    seeded.emulator.setFaults({});
     assert.deepEqual(states(record), Object.fromEntries(TARGETS.map((n) => [n, 'succeeded'])), JSON.stringify(record.targets.map((t) => t.message)));
-    assert.ok(throttled > 0 && emulator.requests.some((r) => r.status === 500), `both faults were met: ${throttled} ${emulator.requests.map((r) => r.status).join()}`);
+    assert.ok(throttled > 0 && seeded.emulator.requests.some((r) => r.status === 500), `both faults were met: ${throttled} ${seeded.emulator.requests.map((r) => r.status).join()}`);
     for (const name of TARGETS) {
-      assert.equal((await findExtension(access, named(name), 'monitor'))?.provisioningState, 'Succeeded', name);
+      assert.equal((await findExtension(seeded.access, seeded.named(name), 'monitor'))?.provisioningState, 'Succeeded', name);
     }
   });
 
   it('never writes to a cluster whose extensions could not be read: it ends "not checked" with the reason', async function () {
     this.timeout(60_000);
-    emulator.setFaults({ serverErrorRate: 1, pathPattern: 'aks-fabrikam-ml/providers/Microsoft.KubernetesConfiguration/extensions$' });
+    seeded.emulator.setFaults({ serverErrorRate: 1, pathPattern: 'aks-fabrikam-ml/providers/Microsoft.KubernetesConfiguration/extensions$' });
     const { record } = await drive(newRecord(['aks-dev-westus2', 'aks-fabrikam-ml']));
     assert.deepEqual(states(record), { 'aks-dev-westus2': 'succeeded', 'aks-fabrikam-ml': 'notChecked' });
     assert.match(record.targets[1].message, /^Not checked: .*500/);
@@ -110,20 +98,20 @@ describe('Rollout engine against the emulator', () => {
     this.timeout(30_000);
     // Two at once then one each half second: the slack of one request absorbs the first connection's set-up time.
     const writes = { burst: 2, perSecond: 2 };
-    emulator.setOptions({ armBudget: { writes } });
+    seeded.emulator.setOptions({ armBudget: { writes } });
     const { record } = await drive(newRecord(PACED), { pacer: new ArmPacer({ ...ARM_BUDGETS, writes }) });
     assert.deepEqual(Object.values(states(record)), PACED.map(() => 'succeeded'));
-    const puts = emulator.requests.filter((r) => r.method === 'PUT');
+    const puts = seeded.emulator.requests.filter((r) => r.method === 'PUT');
     assert.deepEqual(puts.filter((r) => r.status === 429).map((r) => r.time - puts[0].time), []);
   });
 
   it('a 429 pauses every write to the subscription for its Retry-After: none is sent before that time', async function () {
     this.timeout(30_000);
     // The emulator grants 1 write then 2 a second; the pacer believes in 2 at once then 5 a second, so one is refused.
-    emulator.setOptions({ armBudget: { writes: { burst: 1, perSecond: 2 } } });
+    seeded.emulator.setOptions({ armBudget: { writes: { burst: 1, perSecond: 2 } } });
     const { record, throttled } = await drive(newRecord(PACED), { pacer: new ArmPacer({ ...ARM_BUDGETS, writes: { burst: 2, perSecond: 5 } }) });
     assert.deepEqual(Object.values(states(record)), PACED.map(() => 'succeeded'));
-    const puts = emulator.requests.filter((r) => r.method === 'PUT');
+    const puts = seeded.emulator.requests.filter((r) => r.method === 'PUT');
     const refused = puts.find((r) => r.status === 429);
     assert.ok(refused && throttled > 0, 'a write was refused');
     const early = puts.filter((r) => r.time > refused.time && r.time < refused.time + 950);
@@ -132,7 +120,7 @@ describe('Rollout engine against the emulator', () => {
 
   it('a canary that fails stops the rollout: the rest is not started, nothing is sent to it', async function () {
     this.timeout(30_000);
-    emulator.setOptions({ failNextOperation: true });
+    seeded.emulator.setOptions({ failNextOperation: true });
     const { record } = await drive(newRecord(TARGETS, { canary: { kind: 'first', count: 1 }, failureThreshold: { kind: 'none' } }));
     assert.deepEqual(states(record), { 'aks-dev-westus2': 'failed', 'aks-fabrikam-gitops': 'notStarted', 'aks-pace-1': 'notStarted', 'aks-fabrikam-ml': 'notStarted' });
     assert.match(record.targets[1].message, /canary aks-dev-westus2 did not succeed/);
@@ -142,7 +130,7 @@ describe('Rollout engine against the emulator', () => {
 
   it('the failure threshold pauses and asks; "stop" leaves the rest not started', async function () {
     this.timeout(30_000);
-    emulator.setOptions({ failNextOperation: true });
+    seeded.emulator.setOptions({ failNextOperation: true });
     const writes = { burst: 1, perSecond: 2 };
     const { record, questions } = await drive(newRecord(PACED, { canary: { kind: 'none' }, failureThreshold: { kind: 'count', count: 1 } }), {
       goOn: false,
@@ -157,7 +145,7 @@ describe('Rollout engine against the emulator', () => {
 
   it('cancel stops submitting and reads once more what was sent: every cluster ends known; Resume finishes the rest', async function () {
     this.timeout(30_000);
-    emulator.setOptions({ operationDelayMs: 3000 });
+    seeded.emulator.setOptions({ operationDelayMs: 3000 });
     const cancel = new AbortController();
     const writes = { burst: 1, perSecond: 2 };
     const record = newRecord(PACED.slice(0, 3));
@@ -168,7 +156,7 @@ describe('Rollout engine against the emulator', () => {
     assert.match(record.targets[1].message, /cancelled/);
     assert.deepEqual(putsTo(), ['aks-pace-1']);
 
-    emulator.setOptions({ operationDelayMs: 50 });
+    seeded.emulator.setOptions({ operationDelayMs: 50 });
     const resumed = await drive(record, { targets: resumable(record), withCanary: false });
     assert.deepEqual(Object.values(states(resumed.record)), ['succeeded', 'succeeded', 'succeeded']);
     assert.deepEqual(putsTo(), PACED.slice(0, 3), 'the one sent before is read, not sent again');
@@ -176,7 +164,7 @@ describe('Rollout engine against the emulator', () => {
 
   it('Retry the Failed Ones replaces the Failed extension the rollout left, and only that one', async function () {
     this.timeout(30_000);
-    emulator.setOptions({ failNextOperation: true });
+    seeded.emulator.setOptions({ failNextOperation: true });
     const record = newRecord(['aks-dev-westus2']);
     await drive(record);
     assert.equal(record.targets[0].state, 'failed');
